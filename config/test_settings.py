@@ -1,0 +1,24 @@
+"""Settings for the test suite: the environment's services, minus what only slows tests down."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("HTTPS", "0")
+# Tests never share a broker folder with `make run`.
+os.environ.setdefault(
+    "BROKER_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test-broker")
+)
+os.environ.setdefault("CACHE_KEY_PREFIX", "metoo-test")
+os.environ.setdefault("CELERY_QUEUE", "metoo-test")
+
+from .settings import *  # noqa: E402, F403
+from .settings import DATABASES, VAR_DIR  # noqa: E402
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not memory, so that a real worker process can open the same test database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

@@ -1,0 +1,1 @@
+"""Everything that decides: screening, the queue, decisions and the audit log."""

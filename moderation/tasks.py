@@ -1,0 +1,36 @@
+"""Celery jobs: thin shells that call a moderation service."""
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.db import DatabaseError
+
+from .app_settings import app_settings
+from .selectors import unscreened_testimonies
+from .services import testimony_screen
+
+
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(DatabaseError,),
+    retry_backoff=2,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=8,
+)
+def screen_testimony(testimony_id: int) -> None:
+    testimony_screen(testimony_id=testimony_id)
+
+
+@shared_task
+def sweep_unscreened() -> int:
+    """Enqueue again every testimony left unscreened, e.g. by a broker outage at submit time."""
+    ids = list(
+        unscreened_testimonies(
+            older_than=timedelta(seconds=app_settings.SWEEP_AFTER_SECONDS)
+        ).values_list("pk", flat=True)[: app_settings.SWEEP_BATCH_SIZE]
+    )
+    for testimony_id in ids:
+        screen_testimony.delay(testimony_id)
+    return len(ids)

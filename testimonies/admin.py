@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import ContentWarning, Testimony, Topic
+
+
+@admin.register(Topic, ContentWarning)
+class LabelAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Testimony)
+class TestimonyAdmin(admin.ModelAdmin):
+    list_display = ["public_id", "kind", "status", "published_on"]
+    list_filter = ["kind", "status"]
+    search_fields = ["public_id"]
+    # Decisions go through the moderation queue, which keeps the audit log: not through here.
+    readonly_fields = ["public_id", "kind", "title", "body", "status", "published_on", "author"]
+    exclude = ["content_warnings", "topics"]
+
+    def has_add_permission(self, request):
+        return False

@@ -1,0 +1,38 @@
+"""Every read of testimonies for the public: the wall, one testimony, the counter."""
+
+from django.db.models import QuerySet
+
+from .app_settings import app_settings
+from .models import Testimony
+
+
+def published_testimonies() -> QuerySet[Testimony]:
+    """The only door to public testimonies: published, nothing else."""
+    return Testimony.objects.filter(status=Testimony.Status.PUBLISHED)
+
+
+def wall_latest() -> list[Testimony]:
+    """The newest published statements and stories, newest first.
+
+    Bare "me too"s are counted (metoo_count), not listed: they have no words to show.
+    """
+    return list(
+        published_testimonies()
+        .exclude(kind=Testimony.Kind.METOO)
+        .prefetch_related("topics", "content_warnings")
+        .order_by("-published_at", "-id")[: app_settings.WALL_PAGE_SIZE]
+    )
+
+
+def testimony_for_public(*, public_id: str) -> Testimony | None:
+    return (
+        published_testimonies()
+        .prefetch_related("topics", "content_warnings")
+        .filter(public_id=public_id)
+        .first()
+    )
+
+
+def metoo_count() -> int:
+    """Everyone who has said "me too": bare ones and published testimonies alike."""
+    return published_testimonies().count()

@@ -1,0 +1,28 @@
+"""Test data: testimonies in every state, through factory_boy."""
+
+import factory
+from django.utils import timezone
+
+from testimonies.models import Testimony
+
+
+class TestimonyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Testimony
+
+    kind = Testimony.Kind.STATEMENT
+    body = factory.Faker("sentence", nb_words=12)
+    status = Testimony.Status.PENDING
+
+    class Params:
+        published = factory.Trait(
+            status=Testimony.Status.PUBLISHED,
+            published_at=factory.LazyFunction(timezone.now),
+            published_on=factory.LazyFunction(lambda: timezone.now().date()),
+        )
+        story = factory.Trait(
+            kind=Testimony.Kind.STORY,
+            title=factory.Faker("sentence", nb_words=5),
+            body=factory.Faker("paragraph", nb_sentences=12),
+        )
+        metoo = factory.Trait(kind=Testimony.Kind.METOO, body="", title="")

@@ -1,0 +1,151 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from testimonies.models import Testimony
+from tests.factories import TestimonyFactory
+
+pytestmark = pytest.mark.django_db
+
+SHARE = "/share/"
+
+
+def test_the_share_form_has_a_label_for_every_field_and_the_guidance(client):
+    html = client.get(SHARE).content.decode()
+    for field_id in ("id_title", "id_body"):
+        assert f'for="{field_id}"' in html
+    assert "<legend>" in html  # the kind, topics and warnings are labelled groups
+    assert "do not name or describe anyone" in html
+    assert reverse("testimonies:resources") in html
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        ({"kind": "metoo"}, "metoo"),
+        ({"kind": "statement", "body": "At 14. Me too."}, "statement"),
+        ({"kind": "story", "title": "Years later", "body": "A longer story. " * 50}, "story"),
+    ],
+)
+def test_each_kind_can_be_posted_and_gets_a_confirmation(client, data, kind):
+    response = client.post(SHARE, data)
+    assert response.status_code == 200
+    assert "Thank you" in response.content.decode()
+    assert Testimony.objects.get().kind == kind
+
+
+def test_the_confirmation_says_what_happens_next(client):
+    html = client.post(SHARE, {"kind": "statement", "body": "Me too."}).content.decode()
+    assert "moderator" in html
+
+
+def test_a_metoo_is_on_the_counter_of_the_wall_straight_away(client):
+    client.post(SHARE, {"kind": "metoo"})
+    assert '<span class="counter__number">1</span> person has said' in client.get("/").content.decode()
+
+
+def test_an_empty_statement_comes_back_with_a_plain_message(client):
+    response = client.post(SHARE, {"kind": "statement", "body": "   "})
+    assert response.status_code == 400
+    assert "Please write your statement" in response.content.decode()
+    assert not Testimony.objects.exists()
+
+
+def test_an_oversized_story_comes_back_with_every_word_in_the_form(client):
+    body = "word " * 4_001 + "the very last words"
+    response = client.post(SHARE, {"kind": "story", "body": body, "title": "Mine"})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "A story can be up to 20,000 characters" in html
+    assert "the very last words" in html
+    assert 'value="Mine"' in html
+    assert not Testimony.objects.exists()
+
+
+def test_a_long_statement_is_told_it_can_be_a_story_and_keeps_its_text(client):
+    body = "x" * 300
+    html = client.post(SHARE, {"kind": "statement", "body": body}).content.decode()
+    assert "Longer story" in html
+    assert body in html
+
+
+def test_words_sent_as_a_metoo_are_kept_in_the_form_with_an_explanation(client):
+    html = client.post(SHARE, {"kind": "metoo", "body": "my own words"}).content.decode()
+    assert "my own words" in html
+    assert "your text is still here" in html
+
+
+def test_nul_bytes_are_removed_never_an_error(client):
+    response = client.post(SHARE, {"kind": "statement", "body": "me\x00 too"})
+    assert response.status_code == 200
+    assert Testimony.objects.get().body == "me too"
+
+
+def test_markup_is_stripped_before_saving(client):
+    client.post(SHARE, {"kind": "statement", "body": "<script>x()</script><b>bold</b> words"})
+    assert Testimony.objects.get().body == "x()bold words"
+
+
+def test_an_unknown_kind_gets_a_message_not_a_500(client):
+    response = client.post(SHARE, {"kind": "poem", "body": "hello"})
+    assert response.status_code == 400
+    assert "hello" in response.content.decode()
+
+
+def test_a_request_too_large_to_be_a_story_gets_a_plain_400(client):
+    response = client.post(SHARE, {"kind": "story", "body": "x" * 2_000_000})
+    assert response.status_code == 400
+    assert "too large" in response.content.decode()
+
+
+def test_an_expired_form_comes_back_with_the_text_instead_of_a_bare_403():
+    client = Client(enforce_csrf_checks=True)
+    response = client.post(SHARE, {"kind": "story", "body": "Everything I wrote tonight."})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Everything I wrote tonight." in html
+    assert "expired" in html
+    assert not Testimony.objects.exists()
+
+
+def test_the_share_page_is_never_cached_so_back_does_not_show_a_typed_story(client):
+    assert "no-store" in client.get(SHARE)["Cache-Control"]
+
+
+def test_the_wall_shows_published_testimonies_only(client):
+    TestimonyFactory(published=True, body="visible words")
+    for status in ("pending", "rejected", "withdrawn", "hidden"):
+        TestimonyFactory(status=status, body=f"{status} words")
+    html = client.get("/").content.decode()
+    assert "visible words" in html
+    for status in ("pending", "rejected", "withdrawn", "hidden"):
+        assert f"{status} words" not in html
+
+
+def test_the_wall_shows_the_day_never_the_time(client):
+    testimony = TestimonyFactory(published=True)
+    html = client.get("/").content.decode()
+    assert testimony.published_at.strftime("%H:%M") not in html
+    assert testimony.published_on.isoformat() in html
+
+
+def test_a_published_testimony_has_its_own_page(client):
+    testimony = TestimonyFactory(published=True, story=True)
+    response = client.get(f"/t/{testimony.public_id}/")
+    assert response.status_code == 200
+    assert testimony.title in response.content.decode()
+
+
+@pytest.mark.parametrize("status", ["pending", "rejected", "withdrawn", "hidden"])
+def test_an_unpublished_testimony_page_is_not_found(client, status):
+    testimony = TestimonyFactory(status=status)
+    assert client.get(f"/t/{testimony.public_id}/").status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/", "/share/", "/resources/", "/safety/", "/privacy/", "/guidelines/"])
+def test_every_page_offers_leave_this_site_first_and_crisis_help(client, path):
+    html = client.get(path).content.decode()
+    body = html[html.index("<body>") :]
+    first_link = body[body.index("<a ") : body.index("</a>")]
+    assert "data-leave-site" in first_link
+    assert reverse("testimonies:resources") in html
