@@ -1,9 +1,14 @@
 """Shared fixtures: the services the suite runs against, and how to say one is missing."""
 
+import contextlib
 import os
 import socket
+import subprocess
+import sys
+import time
 from urllib.parse import urlparse
 
+import kombu.pools
 import pytest
 from django.conf import settings
 
@@ -51,3 +56,86 @@ def redis_url():
 def on_postgres():
     if "postgresql" not in settings.DATABASES["default"]["ENGINE"]:
         service_missing("DATABASE_URL does not point at PostgreSQL")
+
+
+def database_url_for_subprocess() -> str:
+    """The URL of the database this test is using, for a process started by the test."""
+    db = settings.DATABASES["default"]
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        return f"sqlite:///{db['NAME']}"
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """A real Celery worker process on the configured broker and this test's database.
+
+    It needs transactional_db: the worker is another process and sees only committed rows.
+    Yields the Popen; its log is printed if the test fails.
+    """
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.test_settings",
+        "DATABASE_URL": database_url_for_subprocess(),
+    }
+    log_path = tmp_path / "worker.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [
+                sys.executable, "-m", "celery", "-A", "config", "worker",
+                "--pool=solo", "--loglevel=info", "--purge",
+                "--without-mingle", "--without-gossip", "--without-heartbeat",
+            ],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    process.log_path = log_path
+    # Wait until it is consuming: --purge would otherwise erase what the test sends first.
+    wait_for(lambda: b" ready." in log_path.read_bytes(), timeout=60, process=process)
+    yield process
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def wait_for(condition, *, timeout: float = 60, interval: float = 0.2, process=None):
+    """Poll until condition() is truthy; fail with the worker's log if it never is."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        if process is not None and process.poll() is not None:
+            break
+        time.sleep(interval)
+    log = process.log_path.read_text(errors="replace")[-4000:] if process is not None else ""
+    pytest.fail(f"gave up waiting after {timeout}s\n--- worker log ---\n{log}")
+
+
+@contextlib.contextmanager
+def broker_outage():
+    """Point the Celery app at a port where nothing listens: what a stopped Redis looks like."""
+    from config.celery import app
+
+    def reset_pools():
+        # Connections are pooled per broker URL: drop them so the next send uses the new URL.
+        kombu.pools.reset()
+        app._pool = None
+        app.amqp._producer_pool = None
+
+    saved = app.conf.broker_url, dict(app.conf.broker_transport_options)
+    app.conf.broker_url = "redis://127.0.0.1:9/0"
+    app.conf.broker_transport_options = {"socket_connect_timeout": 0.5}
+    reset_pools()
+    try:
+        yield
+    finally:
+        app.conf.broker_url, app.conf.broker_transport_options = saved
+        reset_pools()

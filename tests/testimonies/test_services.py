@@ -2,30 +2,12 @@ import logging
 
 import pytest
 
-from config.celery import app as celery_app
 from testimonies import selectors
 from testimonies.models import Testimony, Topic
 from testimonies.services import testimony_submit
+from tests.conftest import broker_outage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def broker_down():
-    """Point the Celery app at a port where nothing listens: what a stopped Redis looks like."""
-    saved = celery_app.conf.broker_url, dict(celery_app.conf.broker_transport_options)
-    celery_app.conf.broker_url = "redis://127.0.0.1:9/0"
-    celery_app.conf.broker_transport_options = {"socket_connect_timeout": 0.5}
-    _reset_pools()
-    yield
-    celery_app.conf.broker_url, celery_app.conf.broker_transport_options = saved
-    _reset_pools()
-
-
-def _reset_pools():
-    celery_app.pool.force_close_all()
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
 
 
 def test_a_bare_metoo_is_published_and_counted_at_once():
@@ -53,9 +35,13 @@ def test_topics_and_content_warnings_are_saved_with_the_testimony():
 
 
 def test_a_submission_made_while_the_broker_is_down_is_still_saved(
-    broker_down, django_capture_on_commit_callbacks, caplog
+    django_capture_on_commit_callbacks, caplog
 ):
-    with caplog.at_level(logging.WARNING), django_capture_on_commit_callbacks(execute=True):
+    with (
+        broker_outage(),
+        caplog.at_level(logging.WARNING),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         testimony = testimony_submit(kind="statement", body="Saved even with Redis down.")
     saved = Testimony.objects.get(pk=testimony.pk)
     assert saved.body == "Saved even with Redis down."
