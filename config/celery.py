@@ -1,4 +1,4 @@
-"""The Celery app: Redis as broker when REDIS_URL is set, else a local folder that needs no server."""
+"""The Celery app: Redis as broker when REDIS_URL is set, else a local folder (no server)."""
 
 import os
 

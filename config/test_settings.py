@@ -11,8 +11,8 @@ os.environ.setdefault(
 os.environ.setdefault("CACHE_KEY_PREFIX", "metoo-test")
 os.environ.setdefault("CELERY_QUEUE", "metoo-test")
 
-from .settings import *  # noqa: E402, F403
-from .settings import DATABASES, VAR_DIR  # noqa: E402
+from .settings import *  # noqa: F403
+from .settings import DATABASES, VAR_DIR
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

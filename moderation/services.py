@@ -28,9 +28,7 @@ def testimony_screen(*, testimony_id: int) -> Screening | None:
     delivered again after a worker died does no harm.
     """
     with transaction.atomic():
-        testimony = (
-            Testimony.objects.select_for_update().filter(pk=testimony_id).first()
-        )
+        testimony = Testimony.objects.select_for_update().filter(pk=testimony_id).first()
         if testimony is None:
             logger.info("Testimony %s is gone; nothing to screen", testimony_id)
             return None

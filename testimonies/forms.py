@@ -48,7 +48,9 @@ class ShareForm(forms.ModelForm):
         max_length=app_settings.TITLE_MAX_LENGTH,
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "true"}),
         error_messages={
-            "max_length": _("A title can be up to %(limit_value)d characters; yours has %(show_value)d.")
+            "max_length": _(
+                "A title can be up to %(limit_value)d characters; yours has %(show_value)d."
+            )
         },
     )
     body = PlainTextField(
@@ -73,5 +75,7 @@ class ShareForm(forms.ModelForm):
             "topics": _("Topics (optional)"),
         }
         help_texts = {
-            "content_warnings": _("Readers see these first and open your words only if they choose to."),
+            "content_warnings": _(
+                "Readers see these first and open your words only if they choose to."
+            ),
         }

@@ -23,7 +23,9 @@ def strip_markup(text: str) -> str:
     """
     if "<" not in text:
         return text
-    return html.unescape(bleach.clean(text, tags=set(), attributes={}, strip=True, strip_comments=True))
+    return html.unescape(
+        bleach.clean(text, tags=set(), attributes={}, strip=True, strip_comments=True)
+    )
 
 
 def _without_controls(text: str) -> str:

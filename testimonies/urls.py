@@ -9,8 +9,14 @@ urlpatterns = [
     path("", views.wall, name="wall"),
     path("share/", views.share, name="share"),
     path("t/<slug:public_id>/", views.detail, name="detail"),
-    path("resources/", TemplateView.as_view(template_name="pages/resources.html"), name="resources"),
+    path(
+        "resources/", TemplateView.as_view(template_name="pages/resources.html"), name="resources"
+    ),
     path("safety/", TemplateView.as_view(template_name="pages/safety.html"), name="safety"),
     path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
-    path("guidelines/", TemplateView.as_view(template_name="pages/guidelines.html"), name="guidelines"),
+    path(
+        "guidelines/",
+        TemplateView.as_view(template_name="pages/guidelines.html"),
+        name="guidelines",
+    ),
 ]

@@ -83,9 +83,18 @@ def celery_worker_process(transactional_db, tmp_path):
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [
-                sys.executable, "-m", "celery", "-A", "config", "worker",
-                "--pool=solo", "--loglevel=info", "--purge",
-                "--without-mingle", "--without-gossip", "--without-heartbeat",
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "config",
+                "worker",
+                "--pool=solo",
+                "--loglevel=info",
+                "--purge",
+                "--without-mingle",
+                "--without-gossip",
+                "--without-heartbeat",
             ],
             cwd=settings.BASE_DIR,
             env=env,

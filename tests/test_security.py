@@ -8,7 +8,16 @@ from tests.factories import TestimonyFactory
 
 pytestmark = pytest.mark.django_db
 
-PATHS = ["/", "/share/", "/resources/", "/safety/", "/privacy/", "/guidelines/", "/healthz", "/nope/"]
+PATHS = [
+    "/",
+    "/share/",
+    "/resources/",
+    "/safety/",
+    "/privacy/",
+    "/guidelines/",
+    "/healthz",
+    "/nope/",
+]
 
 
 @pytest.mark.parametrize("path", PATHS)
@@ -31,7 +40,9 @@ def test_error_responses_carry_the_csp_too(client):
     assert "default-src 'none'" in response["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("path", ["/", "/share/", "/resources/", "/safety/", "/privacy/", "/guidelines/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/share/", "/resources/", "/safety/", "/privacy/", "/guidelines/"]
+)
 def test_no_page_has_inline_scripts_styles_or_third_party_assets(client, path):
     TestimonyFactory(published=True, story=True)
     html = client.get(path).content.decode()

@@ -37,8 +37,6 @@ def test_lone_surrogates_become_a_replacement_not_an_error():
 @given(st.text())
 def test_cleaned_text_has_no_controls_and_cleaning_again_changes_nothing(raw):
     cleaned = clean_text(raw)
-    assert not any(
-        unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in cleaned
-    )
+    assert not any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in cleaned)
     cleaned.encode("utf-8")
     assert clean_text(cleaned) == cleaned

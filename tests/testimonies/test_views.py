@@ -41,7 +41,9 @@ def test_the_confirmation_says_what_happens_next(client):
 
 def test_a_metoo_is_on_the_counter_of_the_wall_straight_away(client):
     client.post(SHARE, {"kind": "metoo"})
-    assert '<span class="counter__number">1</span> person has said' in client.get("/").content.decode()
+    assert (
+        '<span class="counter__number">1</span> person has said' in client.get("/").content.decode()
+    )
 
 
 def test_an_empty_statement_comes_back_with_a_plain_message(client):
@@ -142,7 +144,9 @@ def test_an_unpublished_testimony_page_is_not_found(client, status):
     assert client.get(f"/t/{testimony.public_id}/").status_code == 404
 
 
-@pytest.mark.parametrize("path", ["/", "/share/", "/resources/", "/safety/", "/privacy/", "/guidelines/"])
+@pytest.mark.parametrize(
+    "path", ["/", "/share/", "/resources/", "/safety/", "/privacy/", "/guidelines/"]
+)
 def test_every_page_offers_leave_this_site_first_and_crisis_help(client, path):
     html = client.get(path).content.decode()
     body = html[html.index("<body>") :]

@@ -1,4 +1,4 @@
-"""Load a few dozen fictional, non-identifying testimonies so a new install has a wall to look at."""
+"""Load a few dozen fictional, non-identifying testimonies so a new install has a wall."""
 
 import random
 
@@ -91,12 +91,15 @@ class Command(BaseCommand):
                     title=title,
                     body=body,
                     topics=rng.sample(topics, k=2),
-                    content_warnings=[warnings["sexual-assault"]] if "sexual-assault" in warnings else [],
+                    content_warnings=[warnings["sexual-assault"]]
+                    if "sexual-assault" in warnings
+                    else [],
                 )
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {metoos} “me too”s, {len(STATEMENTS)} statements and {len(STORIES)} stories."
+                f"Loaded {metoos} “me too”s, {len(STATEMENTS)} statements "
+                f"and {len(STORIES)} stories."
             )
         )
 
