@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "csp",
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
     "testimonies",
     "moderation",
 ]
@@ -66,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -162,6 +166,18 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
 CELERY_TIMEZONE = "UTC"
 
 # --- Authentication --------------------------------------------------------------------------
+# Pseudonymous accounts: a username and a password, no email address asked for or kept.
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION = "none"
+ACCOUNT_SESSION_REMEMBER = False
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -256,6 +272,8 @@ LEAVE_SITE_URL = env("LEAVE_SITE_URL", default="https://www.bbc.com/weather")
 # --- Periodic jobs (celery beat) -------------------------------------------------------------
 CELERY_BEAT_SCHEDULE = {
     "sweep-unscreened": {"task": "moderation.tasks.sweep_unscreened", "schedule": 60.0},
+    "release-expired-claims": {"task": "moderation.tasks.release_expired_claims", "schedule": 60.0},
+    "purge-expired-text": {"task": "moderation.tasks.purge_expired_text", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 

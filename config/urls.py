@@ -1,10 +1,16 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from moderation.views import report
+
 from .health import healthz
 
 urlpatterns = [
     path("", include("testimonies.urls")),
+    # Readers report from a testimony's page; the report goes to moderation.
+    path("t/<slug:public_id>/report/", report, name="report"),
+    path("accounts/", include("allauth.urls")),
+    path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

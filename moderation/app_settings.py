@@ -1,4 +1,6 @@
-"""Every tunable of the moderation app, with its default; override any of them in settings."""
+"""Every tunable of the moderation app, with its default; override any with MODERATION_<NAME>."""
+
+from datetime import timedelta
 
 from django.conf import settings
 
@@ -9,6 +11,27 @@ def _setting(name: str, default):
 
 class AppSettings:
     @property
+    def SURGE_MODE(self) -> bool:
+        """Off (the default): every text waits for a moderator. On, during a surge: short
+        statements in which screening found nothing are published at once."""
+        return _setting("SURGE_MODE", False)
+
+    @property
+    def REPORT_HIDE_THRESHOLD(self) -> int:
+        """Distinct readers whose reports hide a published testimony until it is reviewed."""
+        return _setting("REPORT_HIDE_THRESHOLD", 3)
+
+    @property
+    def CLAIM_LEASE(self) -> timedelta:
+        """How long a claim keeps an item away from other moderators."""
+        return timedelta(seconds=_setting("CLAIM_LEASE_SECONDS", 15 * 60))
+
+    @property
+    def RETENTION(self) -> timedelta:
+        """How long the text of rejected and withdrawn testimonies is kept before it is purged."""
+        return timedelta(days=_setting("RETENTION_DAYS", 30))
+
+    @property
     def SWEEP_AFTER_SECONDS(self) -> int:
         """How long a testimony may wait unscreened before the sweeper enqueues it again."""
         return _setting("SWEEP_AFTER_SECONDS", 120)
@@ -17,6 +40,42 @@ class AppSettings:
     def SWEEP_BATCH_SIZE(self) -> int:
         """The most testimonies one sweep enqueues, so a long outage is caught up in steps."""
         return _setting("SWEEP_BATCH_SIZE", 500)
+
+    @property
+    def DETECTORS(self) -> list[str]:
+        """The detector modules screening runs, by dotted path: the extension point for
+        operators who need another kind of finding (each module has find(text) -> list[Span])."""
+        return _setting(
+            "DETECTORS",
+            [
+                "moderation.detectors.emails",
+                "moderation.detectors.phones",
+                "moderation.detectors.links",
+                "moderation.detectors.handles",
+                "moderation.detectors.addresses",
+                "moderation.detectors.names",
+            ],
+        )
+
+    @property
+    def DUPLICATE_WINDOW(self) -> timedelta:
+        """How far back screening looks for near-duplicates of a long text."""
+        return timedelta(days=_setting("DUPLICATE_WINDOW_DAYS", 7))
+
+    @property
+    def DUPLICATE_LOOKBACK(self) -> int:
+        """The most recent fingerprints compared with each new long text."""
+        return _setting("DUPLICATE_LOOKBACK", 5000)
+
+    @property
+    def BATCH_APPROVE_LIMIT(self) -> int:
+        """Short statements shown on one batch-approval page."""
+        return _setting("BATCH_APPROVE_LIMIT", 100)
+
+    @property
+    def MODERATORS_GROUP(self) -> str:
+        """The group whose members may use /moderation/."""
+        return _setting("MODERATORS_GROUP", "Moderators")
 
 
 app_settings = AppSettings()

@@ -1,31 +1,115 @@
-"""Moderation writes: storing what screening found."""
+"""Moderation writes: screening, the queue and its claims, decisions, reports, the audit log."""
 
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import import_module
 
-from django.db import transaction
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from testimonies.models import Testimony
+from testimonies import services as testimony_services
+from testimonies.models import ContentWarning, Testimony
+from testimonies.text import clean_text
 
-from .detectors import emails, phones
+from .app_settings import app_settings
+from .detectors import duplicates, wordlists
+from .detectors.risk import risk_score
 from .detectors.spans import Span
-from .models import Screening
+from .models import AuditEntry, QueueItem, Report, Screening, WatchWord
 
 logger = logging.getLogger(__name__)
 
-# The detectors that run on every testimony, by module.
-SCREENING_DETECTORS = (emails, phones)
+# What a one-click redaction puts in place of a finding, by kind.
+PLACEHOLDERS = {
+    "name": gettext_lazy("[name removed]"),
+    "email": gettext_lazy("[email removed]"),
+    "phone": gettext_lazy("[phone number removed]"),
+    "address": gettext_lazy("[address removed]"),
+    "link": gettext_lazy("[link removed]"),
+    "handle": gettext_lazy("[account removed]"),
+}
+DEFAULT_PLACEHOLDER = gettext_lazy("[removed]")
 
 
-def _find_spans(text: str) -> list[Span]:
-    spans = [span for detector in SCREENING_DETECTORS for span in detector.find(text)]
+class DecisionRefused(Exception):
+    """A decision that must not be applied; the message says why, for the moderator."""
+
+
+# --- Screening -------------------------------------------------------------------------------
+
+
+@cache
+def _detector_modules(paths: tuple[str, ...]):
+    return [import_module(path) for path in paths]
+
+
+def _signed64(value: int) -> int:
+    """A 64-bit fingerprint as PostgreSQL's signed bigint holds it."""
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
+def _recent_fingerprints(*, exclude: Testimony) -> list[int]:
+    since = timezone.now() - app_settings.DUPLICATE_WINDOW
+    return list(
+        Screening.objects.filter(fingerprint__isnull=False, screened_at__gte=since)
+        .exclude(testimony=exclude)
+        .order_by("-screened_at")
+        .values_list("fingerprint", flat=True)[: app_settings.DUPLICATE_LOOKBACK]
+    )
+
+
+def _watch_words() -> tuple[list[str], list[str]]:
+    banned, suspect = [], []
+    for phrase, severity in WatchWord.objects.values_list("phrase", "severity"):
+        (banned if severity == WatchWord.Severity.BANNED else suspect).append(phrase)
+    return banned, suspect
+
+
+def screen_text(
+    text: str, *, banned=(), suspect=(), recent_fingerprints: Iterable[int] = ()
+) -> list[Span]:
+    """Every finding in one text: the configured detectors, the word lists, duplicates."""
+    spans = [
+        span
+        for module in _detector_modules(tuple(app_settings.DETECTORS))
+        for span in module.find(text)
+    ]
+    spans += wordlists.find(text, banned=banned, suspect=suspect)
+    spans += duplicates.find(text, recent_fingerprints=recent_fingerprints)
     return sorted(spans, key=lambda s: (s.start, s.kind))
 
 
-def testimony_screen(*, testimony_id: int) -> Screening | None:
-    """Run the detectors over a pending testimony and store the findings.
+def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dict], float]:
+    banned, suspect = _watch_words()
+    spans_by_field = {
+        "title": screen_text(testimony.title, banned=banned, suspect=suspect),
+        "body": screen_text(
+            testimony.body,
+            banned=banned,
+            suspect=suspect,
+            recent_fingerprints=recent_fingerprints,
+        ),
+    }
+    findings = [
+        {"field": field, **span.as_dict()}
+        for field, spans in spans_by_field.items()
+        for span in spans
+    ]
+    score = risk_score(span for spans in spans_by_field.values() for span in spans)
+    return findings, score
 
-    Idempotent: running it twice for the same version stores one Screening, so a job that is
-    delivered again after a worker died does no harm.
+
+def testimony_screen(*, testimony_id: int) -> Screening | None:
+    """Run the detectors over a pending testimony, store the findings, and route it.
+
+    Idempotent: a job delivered again (after a worker died) finds the Screening of this
+    version and does nothing more, so the result is stored once.
     """
     with transaction.atomic():
         testimony = Testimony.objects.select_for_update().filter(pk=testimony_id).first()
@@ -35,17 +119,367 @@ def testimony_screen(*, testimony_id: int) -> Screening | None:
         existing = Screening.objects.filter(testimony=testimony).first()
         if existing and existing.testimony_version == testimony.version:
             return existing
-        findings = [
-            {"field": field, **span.as_dict()}
-            for field in ("title", "body")
-            for span in _find_spans(getattr(testimony, field))
-        ]
+        long_text = duplicates.eligible(testimony.body)
+        recent = _recent_fingerprints(exclude=testimony) if long_text else []
+        findings, score = _findings(testimony, recent_fingerprints=recent)
         screening, _created = Screening.objects.update_or_create(
             testimony=testimony,
             defaults={
                 "findings": findings,
-                "risk_score": 1.0 if findings else 0.0,
+                "risk_score": score,
                 "testimony_version": testimony.version,
+                "fingerprint": _signed64(duplicates.fingerprint(testimony.body))
+                if long_text
+                else None,
             },
         )
+        if testimony.status == Testimony.Status.PENDING:
+            _route_screened(testimony, screening)
         return screening
+
+
+def _route_screened(testimony: Testimony, screening: Screening) -> None:
+    """Publish a clean statement at once in surge mode; send everything else to the queue."""
+    if (
+        app_settings.SURGE_MODE
+        and testimony.kind == Testimony.Kind.STATEMENT
+        and not screening.findings
+    ):
+        testimony_services.testimony_publish(testimony=testimony)
+        _audit(AuditEntry.Action.AUTO_PUBLISH, testimony=testimony, actor=None)
+        return
+    queue_item_open(testimony=testimony, reason=QueueItem.Reason.NEW)
+
+
+def findings_refresh(*, testimony: Testimony) -> Screening:
+    """Screen again at once, in the request: after a redaction the old offsets are wrong."""
+    findings, score = _findings(testimony)
+    screening, _created = Screening.objects.update_or_create(
+        testimony=testimony,
+        defaults={
+            "findings": findings,
+            "risk_score": score,
+            "testimony_version": testimony.version,
+        },
+    )
+    return screening
+
+
+# --- The queue -------------------------------------------------------------------------------
+
+
+def queue_item_open(
+    *,
+    testimony: Testimony,
+    reason: str,
+    escalated_by: AbstractBaseUser | None = None,
+    note: str = "",
+) -> QueueItem:
+    """Put a testimony in the queue, or raise the priority of the item already open for it."""
+    priority = QueueItem.PRIORITY[reason]
+    with transaction.atomic():
+        item = QueueItem.objects.select_for_update().filter(testimony=testimony, is_open=True)
+        item = item.first()
+        if item is None:
+            return QueueItem.objects.create(testimony=testimony, reason=reason, priority=priority)
+        if priority < item.priority or reason == QueueItem.Reason.ESCALATION:
+            item.reason, item.priority = reason, priority
+            item.escalated_by, item.escalation_note = escalated_by, note
+            item.claimed_by, item.lease_expires_at = None, None
+            item.save()
+        return item
+
+
+def _available(now) -> Q:
+    return Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lt=now)
+
+
+def claim_next_item(*, moderator: AbstractBaseUser, reason: str | None = None) -> QueueItem | None:
+    """Lease the first open item nobody holds: by priority, oldest first.
+
+    SKIP LOCKED makes two moderators claiming at the same instant take different items on
+    PostgreSQL; on SQLite the IMMEDIATE transaction serialises them.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        items = (
+            QueueItem.objects.select_for_update(skip_locked=True)
+            .filter(_available(now), is_open=True)
+            .exclude(escalated_by=moderator)
+            .order_by("priority", "created_at", "id")
+        )
+        if reason:
+            items = items.filter(reason=reason)
+        item = items.first()
+        if item is None:
+            return None
+        _lease(item, moderator, now)
+        return item
+
+
+def item_claim(*, item_id: int, moderator: AbstractBaseUser) -> QueueItem:
+    """Lease one chosen item, unless another moderator holds it."""
+    now = timezone.now()
+    with transaction.atomic():
+        item = QueueItem.objects.select_for_update().filter(pk=item_id).first()
+        if item is None or not item.is_open:
+            raise DecisionRefused(_("This item has already been decided."))
+        if _held_by_other(item, moderator, now):
+            raise DecisionRefused(_("Another moderator is working on this item."))
+        _lease(item, moderator, now)
+        return item
+
+
+def _lease(item: QueueItem, moderator: AbstractBaseUser, now) -> None:
+    item.claimed_by = moderator
+    item.lease_expires_at = now + app_settings.CLAIM_LEASE
+    item.save(update_fields=["claimed_by", "lease_expires_at"])
+
+
+def _held_by_other(item: QueueItem, moderator: AbstractBaseUser, now) -> bool:
+    return (
+        item.claimed_by_id is not None
+        and item.claimed_by_id != moderator.pk
+        and item.lease_expires_at is not None
+        and item.lease_expires_at > now
+    )
+
+
+def release_expired_claims() -> int:
+    """Forget leases that ran out, so the queue shows those items as free again."""
+    return QueueItem.objects.filter(is_open=True, lease_expires_at__lt=timezone.now()).update(
+        claimed_by=None, lease_expires_at=None
+    )
+
+
+# --- Decisions -------------------------------------------------------------------------------
+
+
+def _locked_for_decision(
+    *, item_id: int, moderator: AbstractBaseUser, version: int
+) -> tuple[QueueItem, Testimony]:
+    """Lock the item and its testimony; refuse if decided, held by another, or stale."""
+    item = (
+        QueueItem.objects.select_for_update().select_related("testimony").filter(pk=item_id).first()
+    )
+    if item is None or not item.is_open:
+        raise DecisionRefused(_("This item has already been decided by another moderator."))
+    if _held_by_other(item, moderator, timezone.now()):
+        raise DecisionRefused(_("Another moderator is working on this item."))
+    testimony = item.testimony
+    if testimony.version != version:
+        raise DecisionRefused(
+            _(
+                "This testimony changed after you opened it (it was edited or decided). "
+                "Nothing was applied: please review it again."
+            )
+        )
+    return item, testimony
+
+
+def _close(item: QueueItem) -> None:
+    item.is_open = False
+    item.closed_at = timezone.now()
+    item.claimed_by = None
+    item.lease_expires_at = None
+    item.save()
+
+
+def _audit(
+    action: str,
+    *,
+    testimony: Testimony,
+    actor: AbstractBaseUser | None,
+    reason: str = "",
+    note: str = "",
+) -> AuditEntry:
+    snapshot = "\n\n".join(part for part in (testimony.title, testimony.body) if part)
+    return AuditEntry.objects.create(
+        actor=actor,
+        action=action,
+        testimony=testimony,
+        testimony_public_id=testimony.public_id,
+        reason=reason,
+        note=note,
+        testimony_version=testimony.version,
+        text_snapshot=snapshot,
+    )
+
+
+def decision_approve(
+    *,
+    item_id: int,
+    moderator: AbstractBaseUser,
+    version: int,
+    title: str | None = None,
+    body: str | None = None,
+    content_warnings: Iterable[ContentWarning] | None = None,
+    note: str = "",
+) -> Testimony:
+    """Publish (or keep published after reports), optionally with edits and warnings."""
+    with transaction.atomic():
+        item, testimony = _locked_for_decision(
+            item_id=item_id, moderator=moderator, version=version
+        )
+        edited = False
+        if title is not None or body is not None or content_warnings is not None:
+            edited = testimony_services.testimony_revise(
+                testimony=testimony,
+                title=testimony.title if title is None else title,
+                body=testimony.body if body is None else body,
+                content_warnings=content_warnings,
+            )
+        testimony_services.testimony_publish(testimony=testimony)
+        _close(item)
+        action = AuditEntry.Action.APPROVE_EDITED if edited else AuditEntry.Action.APPROVE
+        _audit(action, testimony=testimony, actor=moderator, reason=item.reason, note=note)
+        return testimony
+
+
+def decision_reject(
+    *, item_id: int, moderator: AbstractBaseUser, version: int, reason: str, note: str = ""
+) -> Testimony:
+    """Refuse (or take down); the author sees the reason and the note."""
+    if reason not in Testimony.RejectionReason.values:
+        raise DecisionRefused(_("Please choose a reason."))
+    with transaction.atomic():
+        item, testimony = _locked_for_decision(
+            item_id=item_id, moderator=moderator, version=version
+        )
+        _audit(
+            AuditEntry.Action.REJECT, testimony=testimony, actor=moderator, reason=reason, note=note
+        )
+        testimony_services.testimony_reject(testimony=testimony, reason=reason, note=note)
+        _close(item)
+        return testimony
+
+
+def decision_escalate(
+    *, item_id: int, moderator: AbstractBaseUser, version: int, note: str = ""
+) -> QueueItem:
+    """Hand the item to another moderator, first in the queue, with a note."""
+    with transaction.atomic():
+        item, testimony = _locked_for_decision(
+            item_id=item_id, moderator=moderator, version=version
+        )
+        item = queue_item_open(
+            testimony=testimony,
+            reason=QueueItem.Reason.ESCALATION,
+            escalated_by=moderator,
+            note=note,
+        )
+        _audit(AuditEntry.Action.ESCALATE, testimony=testimony, actor=moderator, note=note)
+        return item
+
+
+def redact_span(
+    *,
+    item_id: int,
+    moderator: AbstractBaseUser,
+    version: int,
+    field: str,
+    start: int,
+    end: int,
+    kind: str,
+) -> Testimony:
+    """Replace text[start:end] of the title or body with a neutral placeholder, in one click."""
+    if field not in ("title", "body"):
+        raise DecisionRefused(_("Only the title and the text can be redacted."))
+    with transaction.atomic():
+        item, testimony = _locked_for_decision(
+            item_id=item_id, moderator=moderator, version=version
+        )
+        text = getattr(testimony, field)
+        if not 0 <= start < end <= len(text):
+            raise DecisionRefused(_("That part of the text no longer exists."))
+        placeholder = str(PLACEHOLDERS.get(kind, DEFAULT_PLACEHOLDER))
+        redacted = text[:start] + placeholder + text[end:]
+        testimony_services.testimony_revise(
+            testimony=testimony,
+            title=redacted if field == "title" else testimony.title,
+            body=redacted if field == "body" else testimony.body,
+        )
+        _lease(item, moderator, timezone.now())
+        _audit(AuditEntry.Action.REDACT, testimony=testimony, actor=moderator, reason=kind)
+        findings_refresh(testimony=testimony)
+        return testimony
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    approved: int
+    skipped: int
+
+
+def batch_approve(*, moderator: AbstractBaseUser, items: Iterable[tuple[int, int]]) -> BatchResult:
+    """Approve many short statements at once; each carries the version the moderator saw.
+
+    An item that changed, was decided, or is held by someone else is skipped, not forced.
+    """
+    approved = skipped = 0
+    for item_id, version in items:
+        try:
+            decision_approve(item_id=item_id, moderator=moderator, version=version)
+        except DecisionRefused:
+            skipped += 1
+        else:
+            approved += 1
+    return BatchResult(approved=approved, skipped=skipped)
+
+
+# --- Reports ---------------------------------------------------------------------------------
+
+
+def report_submit(*, testimony: Testimony, reason: str, details: str, reader_key: str) -> bool:
+    """Record a reader's report; False if this reader already reported this testimony.
+
+    Reports bring the testimony to the queue; enough distinct readers hide it until reviewed.
+    """
+    with transaction.atomic():
+        testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
+        try:
+            with transaction.atomic():
+                Report.objects.create(
+                    testimony=testimony,
+                    reason=reason,
+                    details=clean_text(details),
+                    reader_key=reader_key,
+                )
+        except IntegrityError:
+            return False
+        queue_item_open(testimony=testimony, reason=QueueItem.Reason.REPORT)
+        readers = testimony.reports.values("reader_key").distinct().count()
+        if (
+            testimony.status == Testimony.Status.PUBLISHED
+            and readers >= app_settings.REPORT_HIDE_THRESHOLD
+        ):
+            testimony_services.testimony_hide(testimony=testimony)
+            _audit(AuditEntry.Action.HIDE, testimony=testimony, actor=None, reason="reports")
+        return True
+
+
+# --- Retention -------------------------------------------------------------------------------
+
+
+def purge_expired_text() -> int:
+    """Delete the words of rejected and withdrawn testimonies once the retention period is over.
+
+    The audit log keeps each decision but loses the text judged: the one change the
+    append-only log allows, made with the base QuerySet.update on purpose.
+    """
+    cutoff = timezone.now() - app_settings.RETENTION
+    expired = Testimony.objects.filter(
+        status__in=[Testimony.Status.REJECTED, Testimony.Status.WITHDRAWN],
+        status_changed_at__lt=cutoff,
+    ).filter(~Q(body="") | ~Q(title=""))
+    with transaction.atomic():
+        ids = list(expired.select_for_update().values_list("pk", flat=True))
+        if not ids:
+            return 0
+        Testimony.objects.filter(pk__in=ids).update(title="", body="")
+        Screening.objects.filter(testimony_id__in=ids).update(findings=[], fingerprint=None)
+        Report.objects.filter(testimony_id__in=ids).update(details="")
+        models.QuerySet.update(
+            AuditEntry.objects.filter(testimony_id__in=ids), text_snapshot="", text_purged=True
+        )
+    return len(ids)

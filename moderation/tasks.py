@@ -5,9 +5,9 @@ from datetime import timedelta
 from celery import shared_task
 from django.db import DatabaseError
 
+from . import services
 from .app_settings import app_settings
 from .selectors import unscreened_testimonies
-from .services import testimony_screen
 
 
 @shared_task(
@@ -20,7 +20,7 @@ from .services import testimony_screen
     max_retries=8,
 )
 def screen_testimony(testimony_id: int) -> None:
-    testimony_screen(testimony_id=testimony_id)
+    services.testimony_screen(testimony_id=testimony_id)
 
 
 @shared_task
@@ -34,3 +34,13 @@ def sweep_unscreened() -> int:
     for testimony_id in ids:
         screen_testimony.delay(testimony_id)
     return len(ids)
+
+
+@shared_task
+def release_expired_claims() -> int:
+    return services.release_expired_claims()
+
+
+@shared_task
+def purge_expired_text() -> int:
+    return services.purge_expired_text()

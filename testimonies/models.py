@@ -61,6 +61,13 @@ class Testimony(models.Model):
         WITHDRAWN = "withdrawn", _("Withdrawn")
         HIDDEN = "hidden", _("Hidden until reviewed")
 
+    class RejectionReason(models.TextChoices):
+        IDENTIFIES_PERSON = "identifies_person", _("It could identify a person")
+        NOT_TESTIMONY = "not_testimony", _("It is not a testimony")
+        SPAM = "spam", _("Spam")
+        HARASSMENT = "harassment", _("Harassment or hate")
+        OTHER = "other", _("Another reason")
+
     public_id = models.CharField(
         _("public id"), max_length=16, unique=True, default=new_public_id, editable=False
     )
@@ -80,6 +87,13 @@ class Testimony(models.Model):
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     published_on = models.DateField(_("published on"), null=True, blank=True, editable=False)
+    # When the status last changed: the retention period of rejected text counts from here.
+    status_changed_at = models.DateTimeField(_("status changed"), null=True, blank=True)
+    rejection_reason = models.CharField(
+        _("rejection reason"), max_length=20, choices=RejectionReason.choices, blank=True
+    )
+    # Written by a moderator for the author, who reads it with the receipt code.
+    rejection_note = models.TextField(_("note for the author"), blank=True)
     # Raised by every change a moderator or the author makes, so a decision taken on an older
     # version can be refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from moderation.screening import screening_request
 
 from .models import ContentWarning, Testimony, Topic
+from .text import clean_text
 
 
 @transaction.atomic
@@ -42,13 +43,56 @@ def testimony_submit(
 
 
 def testimony_publish(*, testimony: Testimony) -> None:
-    """Make a testimony public, dated by the day only."""
+    """Make a testimony public, dated by the day only (the day it was first published)."""
     _mark_published(testimony)
-    testimony.save(update_fields=["status", "published_at", "published_on"])
+    testimony.rejection_reason = ""
+    testimony.rejection_note = ""
+    testimony.version += 1
+    testimony.save()
+
+
+def testimony_revise(
+    *,
+    testimony: Testimony,
+    title: str,
+    body: str,
+    content_warnings: Iterable[ContentWarning] | None = None,
+) -> bool:
+    """Replace the words (a moderator's redaction or edit); True when anything changed."""
+    title, body = clean_text(title), clean_text(body)
+    changed = (title, body) != (testimony.title, testimony.body)
+    if changed:
+        testimony.title, testimony.body = title, body
+        testimony.full_clean()
+        testimony.version += 1
+        testimony.save()
+    if content_warnings is not None:
+        testimony.content_warnings.set(content_warnings)
+    return changed
+
+
+def testimony_reject(*, testimony: Testimony, reason: str, note: str = "") -> None:
+    """Refuse to publish (or take down); the author reads the reason and the note."""
+    testimony.status = Testimony.Status.REJECTED
+    testimony.status_changed_at = timezone.now()
+    testimony.rejection_reason = reason
+    testimony.rejection_note = clean_text(note)
+    testimony.version += 1
+    testimony.save()
+
+
+def testimony_hide(*, testimony: Testimony) -> None:
+    """Take a published testimony off the wall until a moderator has looked at it."""
+    testimony.status = Testimony.Status.HIDDEN
+    testimony.status_changed_at = timezone.now()
+    testimony.version += 1
+    testimony.save()
 
 
 def _mark_published(testimony: Testimony) -> None:
     now = timezone.now()
     testimony.status = Testimony.Status.PUBLISHED
-    testimony.published_at = now
-    testimony.published_on = now.date()
+    testimony.status_changed_at = now
+    if testimony.published_at is None:
+        testimony.published_at = now
+        testimony.published_on = now.date()

@@ -26,3 +26,27 @@ class TestimonyFactory(factory.django.DjangoModelFactory):
             body=factory.Faker("paragraph", nb_sentences=12),
         )
         metoo = factory.Trait(kind=Testimony.Kind.METOO, body="", title="")
+
+
+class ModeratorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "auth.User"
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"moderator{n}")
+
+    @factory.post_generation
+    def in_moderators_group(user, create, extracted, **kwargs):
+        from django.contrib.auth.models import Group
+
+        if create:
+            user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
+
+
+class QueueItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "moderation.QueueItem"
+
+    testimony = factory.SubFactory(TestimonyFactory)
+    reason = "new"
+    priority = factory.LazyAttribute(lambda item: {"escalation": 0, "new": 20}.get(item.reason, 10))

@@ -29,4 +29,28 @@
     box.addEventListener("input", update);
     update();
   }
+
+  // Moderators' keyboard shortcuts: a key clicks the control marked data-shortcut="key";
+  // j and k move between the items of a list. Never while typing in a field.
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) { return; }
+    var target = event.target;
+    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
+    var key = event.key.toLowerCase();
+    if (key === "j" || key === "k") {
+      var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-table button"));
+      if (!rows.length) { return; }
+      var index = rows.indexOf(document.activeElement);
+      index = key === "j" ? Math.min(index + 1, rows.length - 1) : Math.max(index - 1, 0);
+      rows[index].focus();
+      event.preventDefault();
+      return;
+    }
+    var control = document.querySelector('[data-shortcut="' + key + '"]');
+    if (control) {
+      event.preventDefault();
+      control.focus();
+      control.click();
+    }
+  });
 }());

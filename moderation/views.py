@@ -1,0 +1,247 @@
+"""The moderators' queue and tools at /moderation/, and the readers' report form."""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from testimonies import selectors as testimony_selectors
+
+from . import selectors, services
+from .access import moderator_required
+from .forms import ApproveForm, EscalateForm, RedactForm, RejectForm, ReportForm
+from .models import QueueItem
+
+
+@moderator_required
+def queue(request):
+    reason = request.GET.get("list")
+    if reason not in QueueItem.Reason.values:
+        reason = None
+    return render(
+        request,
+        "moderation/queue.html",
+        {
+            "sizes": selectors.queue_sizes(),
+            "items": selectors.open_items(reason=reason)[:100],
+            "current_list": reason,
+            "reasons": QueueItem.Reason.choices,
+            "now": timezone.now(),
+        },
+    )
+
+
+@moderator_required
+@require_POST
+def claim_next(request):
+    item = services.claim_next_item(moderator=request.user, reason=request.POST.get("list") or None)
+    if item is None:
+        messages.info(request, _("The queue is empty. Thank you."))
+        return redirect("moderation:queue")
+    return redirect("moderation:item", item_id=item.pk)
+
+
+@moderator_required
+@require_POST
+def claim(request, item_id):
+    try:
+        services.item_claim(item_id=item_id, moderator=request.user)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("moderation:queue")
+    return redirect("moderation:item", item_id=item_id)
+
+
+@moderator_required
+@require_http_methods(["GET"])
+def item(request, item_id):
+    queue_item = get_object_or_404(
+        QueueItem.objects.select_related("testimony", "claimed_by", "escalated_by"), pk=item_id
+    )
+    return _render_item(request, queue_item)
+
+
+def _render_item(request, queue_item, *, forms=None, status=200):
+    testimony = queue_item.testimony
+    screening = getattr(testimony, "screening", None)
+    findings = screening.findings if screening else []
+    forms = forms or {}
+    initial = {"version": testimony.version}
+    return render(
+        request,
+        "moderation/item.html",
+        {
+            "item": queue_item,
+            "testimony": testimony,
+            "screening": screening,
+            "findings": findings,
+            "duplicate": any(f["kind"] == "duplicate" for f in findings),
+            "title_segments": selectors.highlighted(testimony.title, findings, field="title"),
+            "body_segments": selectors.highlighted(testimony.body, findings, field="body"),
+            "reports": testimony.reports.order_by("created_at")[:20],
+            "mine": queue_item.claimed_by_id == request.user.pk,
+            "approve_form": forms.get("approve")
+            or ApproveForm(
+                initial={
+                    **initial,
+                    "title": testimony.title,
+                    "body": testimony.body,
+                    "content_warnings": testimony.content_warnings.all(),
+                }
+            ),
+            "reject_form": forms.get("reject") or RejectForm(initial=initial),
+            "escalate_form": forms.get("escalate") or EscalateForm(initial=initial),
+        },
+        status=status,
+    )
+
+
+def _decide(request, item_id, form_class, form_key, apply):
+    """Validate a decision form, apply it, and come back with a plain message either way."""
+    queue_item = get_object_or_404(QueueItem.objects.select_related("testimony"), pk=item_id)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        return _render_item(request, queue_item, forms={form_key: form}, status=400)
+    try:
+        message = apply(form.cleaned_data)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+        return redirect("moderation:item", item_id=item_id)
+    messages.success(request, message)
+    if request.POST.get("then") == "next":
+        next_item = services.claim_next_item(moderator=request.user)
+        if next_item:
+            return redirect("moderation:item", item_id=next_item.pk)
+    return redirect("moderation:queue")
+
+
+@moderator_required
+@require_POST
+def approve(request, item_id):
+    def apply(data):
+        edit = request.POST.get("with_edits") == "1"
+        services.decision_approve(
+            item_id=item_id,
+            moderator=request.user,
+            version=data["version"],
+            title=data["title"] if edit else None,
+            body=data["body"] if edit else None,
+            content_warnings=data["content_warnings"] if edit else None,
+            note=data["note"],
+        )
+        return _("Approved and published.")
+
+    return _decide(request, item_id, ApproveForm, "approve", apply)
+
+
+@moderator_required
+@require_POST
+def reject(request, item_id):
+    def apply(data):
+        services.decision_reject(
+            item_id=item_id,
+            moderator=request.user,
+            version=data["version"],
+            reason=data["reason"],
+            note=data["note"],
+        )
+        return _("Rejected. The author can read the reason with their receipt.")
+
+    return _decide(request, item_id, RejectForm, "reject", apply)
+
+
+@moderator_required
+@require_POST
+def escalate(request, item_id):
+    def apply(data):
+        services.decision_escalate(
+            item_id=item_id, moderator=request.user, version=data["version"], note=data["note"]
+        )
+        return _("Escalated to another moderator.")
+
+    return _decide(request, item_id, EscalateForm, "escalate", apply)
+
+
+@moderator_required
+@require_POST
+def redact(request, item_id):
+    form = RedactForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("That redaction could not be read; nothing was changed."))
+        return redirect("moderation:item", item_id=item_id)
+    try:
+        services.redact_span(item_id=item_id, moderator=request.user, **form.cleaned_data)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Removed. Check the text again before deciding."))
+    return redirect(reverse("moderation:item", kwargs={"item_id": item_id}) + "#text")
+
+
+@moderator_required
+@require_http_methods(["GET", "POST"])
+def batch(request):
+    if request.method == "POST":
+        pairs = []
+        for value in request.POST.getlist("items"):
+            item_id, _sep, version = value.partition(":")
+            if item_id.isdigit() and version.isdigit():
+                pairs.append((int(item_id), int(version)))
+        result = services.batch_approve(moderator=request.user, items=pairs)
+        messages.success(
+            request,
+            _("%(approved)d approved; %(skipped)d skipped because they changed or were taken.")
+            % {"approved": result.approved, "skipped": result.skipped},
+        )
+        return redirect("moderation:batch")
+    return render(request, "moderation/batch.html", {"items": selectors.batch_candidates()})
+
+
+@moderator_required
+def dashboard(request):
+    return render(request, "moderation/dashboard.html", selectors.dashboard_figures())
+
+
+# --- Readers' reports (public) ----------------------------------------------------------------
+
+
+def _reader_key(request) -> str:
+    """Tell readers apart without knowing them: a keyed hash of a random id in their session."""
+    if request.user.is_authenticated:
+        identity = f"user:{request.user.pk}"
+    else:
+        if "reader_id" not in request.session:
+            request.session["reader_id"] = secrets.token_urlsafe(16)
+        identity = f"session:{request.session['reader_id']}"
+    return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report(request, public_id):
+    testimony = testimony_selectors.testimony_for_public(public_id=public_id)
+    if testimony is None:
+        raise Http404
+    form = ReportForm(request.POST) if request.method == "POST" else ReportForm()
+    if request.method == "POST" and form.is_valid():
+        services.report_submit(
+            testimony=testimony,
+            reason=form.cleaned_data["reason"],
+            details=form.cleaned_data["details"],
+            reader_key=_reader_key(request),
+        )
+        # The same thanks whether or not this reader had reported it before.
+        return render(request, "moderation/report_done.html", {"testimony": testimony})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "moderation/report.html", {"testimony": testimony, "form": form}, status=status
+    )

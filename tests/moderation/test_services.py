@@ -1,0 +1,298 @@
+from datetime import timedelta
+
+import pytest
+from django.test import override_settings
+from django.utils import timezone
+
+from moderation import services
+from moderation.models import AuditEntry, QueueItem, Report, Screening
+from testimonies.models import ContentWarning, Testimony
+from tests.factories import ModeratorFactory, QueueItemFactory, TestimonyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator():
+    return ModeratorFactory()
+
+
+def test_screening_stores_findings_and_puts_the_testimony_in_the_queue():
+    testimony = TestimonyFactory(body="Mail me: someone@example.org")
+    screening = services.testimony_screen(testimony_id=testimony.pk)
+    assert [f["kind"] for f in screening.findings] == ["email"]
+    assert screening.risk_score > 0
+    item = QueueItem.objects.get(testimony=testimony)
+    assert (item.reason, item.is_open) == ("new", True)
+
+
+def test_screening_twice_stores_one_result_and_one_queue_item():
+    testimony = TestimonyFactory()
+    services.testimony_screen(testimony_id=testimony.pk)
+    services.testimony_screen(testimony_id=testimony.pk)
+    assert Screening.objects.count() == 1
+    assert QueueItem.objects.count() == 1
+
+
+def test_screening_a_testimony_that_is_gone_does_nothing():
+    assert services.testimony_screen(testimony_id=123456) is None
+
+
+@override_settings(MODERATION_SURGE_MODE=True)
+def test_in_surge_mode_a_clean_statement_is_published_at_once():
+    testimony = TestimonyFactory(body="At 19. Me too.")
+    services.testimony_screen(testimony_id=testimony.pk)
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PUBLISHED
+    assert not QueueItem.objects.exists()
+    assert AuditEntry.objects.get().action == "auto_publish"
+
+
+@override_settings(MODERATION_SURGE_MODE=True)
+def test_in_surge_mode_a_statement_with_a_phone_number_still_waits_for_review():
+    testimony = TestimonyFactory(body="Call him on +44 20 7946 0958")
+    services.testimony_screen(testimony_id=testimony.pk)
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PENDING
+    assert QueueItem.objects.filter(testimony=testimony, is_open=True).exists()
+
+
+def test_a_flood_of_the_same_long_story_is_flagged_as_a_duplicate():
+    story = " ".join(f"word{i}" for i in range(80))
+    first = TestimonyFactory(story=True, body=story)
+    second = TestimonyFactory(story=True, body=story.upper())
+    services.testimony_screen(testimony_id=first.pk)
+    screening = services.testimony_screen(testimony_id=second.pk)
+    assert "duplicate" in [f["kind"] for f in screening.findings]
+
+
+def test_the_same_short_statement_from_many_people_is_never_a_duplicate():
+    for _ in range(3):
+        testimony = TestimonyFactory(body="Me too. At 14.")
+        screening = services.testimony_screen(testimony_id=testimony.pk)
+        assert screening.findings == []
+
+
+def test_claim_next_hands_out_reports_and_appeals_before_new_submissions(moderator):
+    new = QueueItemFactory(reason="new")
+    report = QueueItemFactory(reason="report")
+    assert services.claim_next_item(moderator=moderator) == report
+    assert services.claim_next_item(moderator=moderator) == new
+
+
+def test_claim_next_is_oldest_first_within_a_priority(moderator):
+    older = QueueItemFactory()
+    QueueItemFactory()
+    assert services.claim_next_item(moderator=moderator) == older
+
+
+def test_a_claimed_item_is_not_handed_to_another_moderator_until_the_lease_expires(moderator):
+    item = QueueItemFactory()
+    other = ModeratorFactory()
+    services.claim_next_item(moderator=moderator)
+    assert services.claim_next_item(moderator=other) is None
+    QueueItem.objects.filter(pk=item.pk).update(lease_expires_at=timezone.now() - timedelta(1))
+    assert services.claim_next_item(moderator=other) == item
+
+
+def test_a_moderator_cannot_claim_an_item_another_holds(moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    with pytest.raises(services.DecisionRefused, match="Another moderator"):
+        services.item_claim(item_id=item.pk, moderator=ModeratorFactory())
+
+
+def test_approving_publishes_closes_the_item_and_writes_the_audit_log(moderator):
+    item = QueueItemFactory()
+    testimony = services.decision_approve(
+        item_id=item.pk, moderator=moderator, version=item.testimony.version
+    )
+    assert testimony.status == Testimony.Status.PUBLISHED
+    assert testimony.published_on == timezone.now().date()
+    item.refresh_from_db()
+    assert not item.is_open
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action, entry.text_snapshot) == (
+        moderator,
+        "approve",
+        testimony.body,
+    )
+
+
+def test_a_stale_decision_is_refused_not_applied(moderator):
+    item = QueueItemFactory()
+    seen_version = item.testimony.version
+    services.redact_span(
+        item_id=item.pk,
+        moderator=moderator,
+        version=seen_version,
+        field="body",
+        start=0,
+        end=3,
+        kind="name",
+    )
+    with pytest.raises(services.DecisionRefused, match="changed after you opened it"):
+        services.decision_reject(
+            item_id=item.pk, moderator=moderator, version=seen_version, reason="spam"
+        )
+    item.testimony.refresh_from_db()
+    assert item.testimony.status == Testimony.Status.PENDING
+
+
+def test_a_decision_on_an_item_already_decided_is_refused(moderator):
+    item = QueueItemFactory()
+    version = item.testimony.version
+    services.decision_approve(item_id=item.pk, moderator=moderator, version=version)
+    with pytest.raises(services.DecisionRefused, match="already been decided"):
+        services.decision_reject(
+            item_id=item.pk, moderator=moderator, version=version, reason="spam"
+        )
+
+
+def test_a_decision_on_an_item_another_moderator_holds_is_refused(moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=ModeratorFactory())
+    with pytest.raises(services.DecisionRefused, match="Another moderator"):
+        services.decision_approve(item_id=item.pk, moderator=moderator, version=1)
+
+
+def test_rejecting_keeps_the_reason_and_note_for_the_author(moderator):
+    item = QueueItemFactory()
+    testimony = services.decision_reject(
+        item_id=item.pk,
+        moderator=moderator,
+        version=1,
+        reason="identifies_person",
+        note="It names your school.",
+    )
+    assert testimony.status == Testimony.Status.REJECTED
+    assert testimony.rejection_reason == "identifies_person"
+    assert testimony.rejection_note == "It names your school."
+    assert AuditEntry.objects.get().reason == "identifies_person"
+
+
+def test_approving_with_edits_and_a_content_warning(moderator):
+    item = QueueItemFactory(testimony=TestimonyFactory(body="He was called Tom Baker."))
+    warning = ContentWarning.objects.get(slug="harassment")
+    testimony = services.decision_approve(
+        item_id=item.pk,
+        moderator=moderator,
+        version=1,
+        title="",
+        body="He was called [name removed].",
+        content_warnings=[warning],
+    )
+    assert testimony.body == "He was called [name removed]."
+    assert list(testimony.content_warnings.all()) == [warning]
+    assert AuditEntry.objects.get().action == "approve_edited"
+
+
+def test_one_click_redaction_replaces_the_span_with_a_placeholder_and_screens_again(moderator):
+    testimony = TestimonyFactory(body="Write to someone@example.org today")
+    services.testimony_screen(testimony_id=testimony.pk)
+    item = QueueItem.objects.get(testimony=testimony)
+    finding = testimony.screening.findings[0]
+    redacted = services.redact_span(
+        item_id=item.pk,
+        moderator=moderator,
+        version=testimony.version,
+        field="body",
+        start=finding["start"],
+        end=finding["end"],
+        kind=finding["kind"],
+    )
+    assert redacted.body == "Write to [email removed] today"
+    assert redacted.version == testimony.version + 1
+    assert Screening.objects.get(testimony=testimony).findings == []
+
+
+def test_escalating_puts_the_item_first_for_someone_else(moderator):
+    QueueItemFactory(reason="report")
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    services.decision_escalate(item_id=item.pk, moderator=moderator, version=1, note="Unsure")
+    assert services.claim_next_item(moderator=moderator).reason == "report"
+    assert services.claim_next_item(moderator=ModeratorFactory()) == item
+
+
+def test_batch_approval_approves_each_statement_and_skips_stale_ones(moderator):
+    items = [QueueItemFactory() for _ in range(3)]
+    pairs = [(item.pk, 1) for item in items]
+    pairs[0] = (items[0].pk, 99)  # seen at another version
+    result = services.batch_approve(moderator=moderator, items=pairs)
+    assert (result.approved, result.skipped) == (2, 1)
+    assert Testimony.objects.filter(status="published").count() == 2
+
+
+def test_a_report_brings_a_published_testimony_back_to_the_queue():
+    testimony = TestimonyFactory(published=True)
+    assert services.report_submit(
+        testimony=testimony, reason="identifies_person", details="", reader_key="a"
+    )
+    item = QueueItem.objects.get(testimony=testimony, is_open=True)
+    assert item.reason == "report"
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PUBLISHED
+
+
+def test_the_same_reader_reports_once_and_three_distinct_readers_hide_it():
+    testimony = TestimonyFactory(published=True)
+    for _ in range(3):
+        services.report_submit(testimony=testimony, reason="spam", details="", reader_key="same")
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PUBLISHED
+    assert Report.objects.count() == 1
+    for key in ("b", "c"):
+        services.report_submit(testimony=testimony, reason="spam", details="", reader_key=key)
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.HIDDEN
+    assert QueueItem.objects.filter(testimony=testimony, is_open=True).count() == 1
+
+
+def test_approving_a_hidden_reported_testimony_puts_it_back_on_the_wall(moderator):
+    testimony = TestimonyFactory(published=True)
+    for key in "abc":
+        services.report_submit(testimony=testimony, reason="spam", details="", reader_key=key)
+    item = QueueItem.objects.get(testimony=testimony, is_open=True)
+    testimony.refresh_from_db()
+    services.decision_approve(item_id=item.pk, moderator=moderator, version=testimony.version)
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PUBLISHED
+
+
+def test_the_audit_log_cannot_be_changed_or_deleted_through_the_application(moderator):
+    item = QueueItemFactory()
+    services.decision_approve(item_id=item.pk, moderator=moderator, version=1)
+    entry = AuditEntry.objects.get()
+    entry.note = "rewritten"
+    with pytest.raises(PermissionError):
+        entry.save()
+    with pytest.raises(PermissionError):
+        entry.delete()
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.update(note="rewritten")
+    with pytest.raises(PermissionError):
+        AuditEntry.objects.all().delete()
+    assert AuditEntry.objects.get().note == ""
+
+
+def test_rejected_text_is_purged_after_retention_but_the_decision_stays(moderator):
+    item = QueueItemFactory(testimony=TestimonyFactory(body="Words to purge"))
+    services.testimony_screen(testimony_id=item.testimony.pk)
+    services.decision_reject(item_id=item.pk, moderator=moderator, version=1, reason="spam")
+    assert services.purge_expired_text() == 0
+    Testimony.objects.update(status_changed_at=timezone.now() - timedelta(days=31))
+    assert services.purge_expired_text() == 1
+    testimony = Testimony.objects.get()
+    assert testimony.body == ""
+    entry = AuditEntry.objects.get(action="reject")
+    assert (entry.text_snapshot, entry.text_purged, entry.reason) == ("", True, "spam")
+
+
+def test_expired_claims_are_released(moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    QueueItem.objects.update(lease_expires_at=timezone.now() - timedelta(minutes=1))
+    assert services.release_expired_claims() == 1
+    item.refresh_from_db()
+    assert item.claimed_by is None

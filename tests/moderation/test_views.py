@@ -1,0 +1,154 @@
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from moderation import services
+from moderation.models import AuditEntry, QueueItem, Report
+from testimonies.models import Testimony
+from tests.factories import ModeratorFactory, QueueItemFactory, TestimonyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator(client):
+    user = ModeratorFactory()
+    client.force_login(user)
+    return user
+
+
+def moderation_urls():
+    item = QueueItemFactory()
+    names = ["queue", "claim_next", "batch", "dashboard"]
+    item_names = ["item", "claim", "approve", "reject", "escalate", "redact"]
+    return [reverse(f"moderation:{n}") for n in names] + [
+        reverse(f"moderation:{n}", kwargs={"item_id": item.pk}) for n in item_names
+    ]
+
+
+def test_every_moderation_url_sends_anonymous_visitors_to_sign_in(client):
+    for url in moderation_urls():
+        for method in (client.get, client.post):
+            response = method(url)
+            assert response.status_code == 302, url
+            assert response["Location"].startswith("/accounts/login/"), url
+    assert not AuditEntry.objects.exists()
+
+
+def test_every_moderation_url_refuses_signed_in_readers_who_are_not_moderators(client):
+    client.force_login(User.objects.create_user("reader", password="a long passphrase"))
+    for url in moderation_urls():
+        assert client.get(url).status_code == 403, url
+        assert client.post(url).status_code == 403, url
+    assert QueueItem.objects.filter(claimed_by__isnull=False).count() == 0
+
+
+def test_the_queue_lists_waiting_items_and_their_counts(client, moderator):
+    QueueItemFactory(reason="report")
+    QueueItemFactory()
+    html = client.get("/moderation/").content.decode()
+    assert "Reported by readers" in html
+    assert "New submission" in html
+
+
+def test_claim_next_opens_the_item_with_the_findings_highlighted(client, moderator):
+    testimony = TestimonyFactory(body="Write to someone@example.org now")
+    services.testimony_screen(testimony_id=testimony.pk)
+    response = client.post("/moderation/next/", follow=True)
+    html = response.content.decode()
+    assert '<mark class="finding finding--email"' in html
+    assert "someone@example.org</mark>" in html
+    assert "Remove email" in html
+    # The text is collapsed until the moderator opens it.
+    assert '<details class="reveal"' in html
+
+
+def test_a_moderator_redacts_then_approves_from_the_item_page(client, moderator):
+    testimony = TestimonyFactory(body="Write to someone@example.org now")
+    services.testimony_screen(testimony_id=testimony.pk)
+    item = services.claim_next_item(moderator=moderator)
+    finding = testimony.screening.findings[0]
+    client.post(
+        f"/moderation/item/{item.pk}/redact/",
+        {
+            "version": 1,
+            "field": "body",
+            "start": finding["start"],
+            "end": finding["end"],
+            "kind": "email",
+        },
+    )
+    testimony.refresh_from_db()
+    assert testimony.body == "Write to [email removed] now"
+    response = client.post(f"/moderation/item/{item.pk}/approve/", {"version": testimony.version})
+    assert response.status_code == 302
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PUBLISHED
+    assert "[email removed]" in client.get(testimony.get_absolute_url()).content.decode()
+
+
+def test_a_stale_decision_comes_back_with_a_clear_message(client, moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    Testimony.objects.filter(pk=item.testimony_id).update(version=2)
+    response = client.post(
+        f"/moderation/item/{item.pk}/reject/", {"version": 1, "reason": "spam"}, follow=True
+    )
+    assert "changed after you opened it" in response.content.decode()
+    assert Testimony.objects.get().status == Testimony.Status.PENDING
+
+
+def test_rejecting_without_a_reason_asks_for_one(client, moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    response = client.post(f"/moderation/item/{item.pk}/reject/", {"version": 1})
+    assert response.status_code == 400
+    assert Testimony.objects.get().status == Testimony.Status.PENDING
+
+
+def test_batch_approval_publishes_the_ticked_statements(client, moderator):
+    items = [QueueItemFactory() for _ in range(3)]
+    html = client.get("/moderation/batch/").content.decode()
+    assert all(item.testimony.body in html for item in items)
+    client.post("/moderation/batch/", {"items": [f"{i.pk}:1" for i in items[:2]]})
+    assert Testimony.objects.filter(status="published").count() == 2
+
+
+def test_a_reader_reports_a_testimony_from_its_page(client):
+    testimony = TestimonyFactory(published=True)
+    page = client.get(testimony.get_absolute_url()).content.decode()
+    report_url = f"/t/{testimony.public_id}/report/"
+    assert report_url in page
+    response = client.post(report_url, {"reason": "identifies_person", "details": "names a boss"})
+    assert response.status_code == 200
+    assert Report.objects.get().details == "names a boss"
+    assert QueueItem.objects.get().reason == "report"
+
+
+def test_a_reader_reporting_twice_is_counted_once(client):
+    testimony = TestimonyFactory(published=True)
+    for _ in range(2):
+        client.post(f"/t/{testimony.public_id}/report/", {"reason": "spam"})
+    assert Report.objects.count() == 1
+
+
+def test_three_readers_reports_hide_the_testimony_from_the_wall(client):
+    from django.test import Client
+
+    testimony = TestimonyFactory(published=True, body="to be hidden")
+    for _ in range(3):
+        Client().post(f"/t/{testimony.public_id}/report/", {"reason": "spam"})
+    assert "to be hidden" not in client.get("/").content.decode()
+    assert client.get(testimony.get_absolute_url()).status_code == 404
+
+
+def test_a_report_without_a_reason_comes_back_with_the_details_kept(client):
+    testimony = TestimonyFactory(published=True)
+    response = client.post(f"/t/{testimony.public_id}/report/", {"details": "my words"})
+    assert response.status_code == 400
+    assert "my words" in response.content.decode()
+
+
+def test_unpublished_testimonies_cannot_be_reported(client):
+    testimony = TestimonyFactory()
+    assert client.post(f"/t/{testimony.public_id}/report/", {"reason": "spam"}).status_code == 404
