@@ -279,3 +279,9 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Rate limits -----------------------------------------------------------------------------
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+
+# --- Moderation policy (defaults and meanings in moderation/app_settings.py) -----------------
+MODERATION_SURGE_MODE = env.bool("MODERATION_SURGE_MODE", default=False)
+MODERATION_REPORT_HIDE_THRESHOLD = env.int("MODERATION_REPORT_HIDE_THRESHOLD", default=3)
+MODERATION_CLAIM_LEASE_SECONDS = env.int("MODERATION_CLAIM_LEASE_SECONDS", default=15 * 60)
+MODERATION_RETENTION_DAYS = env.int("MODERATION_RETENTION_DAYS", default=30)

@@ -145,7 +145,6 @@ class AuditEntry(models.Model):
     """One moderation action, written once and never changed (only the text is purged)."""
 
     class Action(models.TextChoices):
-        CLAIM = "claim", _("Claimed")
         APPROVE = "approve", _("Approved")
         APPROVE_EDITED = "approve_edited", _("Approved with edits")
         REJECT = "reject", _("Rejected")

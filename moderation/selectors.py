@@ -150,7 +150,8 @@ def dashboard_figures() -> dict:
         "median_time_to_decision": median_wait,
         "median_time_to_decision_text": _in_words(median_wait),
         "sizes_chart": charts.bar_chart(
-            [(QueueItem.Reason(reason).label, count) for reason, count in sizes.items()]
+            [(QueueItem.Reason(reason).label, count) for reason, count in sizes.items()],
+            height=160,
         ),
         # 24 labels would collide: every third hour is written under its bar.
         "decisions_chart": charts.bar_chart(

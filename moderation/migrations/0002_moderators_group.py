@@ -8,5 +8,8 @@ def create_group(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("moderation", "0001_initial"), ("auth", "0012_alter_user_first_name_max_length")]
+    dependencies = [
+        ("moderation", "0001_initial"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+    ]
     operations = [migrations.RunPython(create_group, migrations.RunPython.noop)]

@@ -1,0 +1,27 @@
+import pytest
+from django.contrib.auth.models import User
+
+from moderation import services
+from moderation.models import AuditEntry
+from tests.factories import ModeratorFactory, QueueItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_administrators_can_read_the_audit_log_but_not_change_or_delete_it(client):
+    item = QueueItemFactory()
+    services.decision_approve(item_id=item.pk, moderator=ModeratorFactory(), version=1)
+    entry = AuditEntry.objects.get()
+    client.force_login(User.objects.create_superuser("admin", password="a long passphrase"))
+
+    listing = client.get("/admin/moderation/auditentry/")
+    assert listing.status_code == 200
+    assert entry.testimony_public_id in listing.content.decode()
+
+    change_url = f"/admin/moderation/auditentry/{entry.pk}/change/"
+    assert client.post(change_url, {"note": "rewritten"}).status_code == 403
+    assert (
+        client.post(f"/admin/moderation/auditentry/{entry.pk}/delete/", {"post": "yes"}).status_code
+        == 403
+    )
+    assert AuditEntry.objects.get().note == ""
