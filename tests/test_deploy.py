@@ -18,6 +18,7 @@ def test_manage_py_check_deploy_is_clean_in_production_mode(tmp_path):
         "VAR_DIR": str(tmp_path),
     }
     env.pop("REDIS_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=settings.BASE_DIR,

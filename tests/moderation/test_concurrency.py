@@ -34,7 +34,7 @@ def _race(moderators, work):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_moderators_claiming_at_the_same_time_get_different_items(on_postgres):
+def test_moderators_claiming_at_the_same_time_get_different_items():
     moderators = [ModeratorFactory() for _ in range(4)]
     items = [QueueItemFactory() for _ in range(8)]
 
@@ -49,7 +49,7 @@ def test_moderators_claiming_at_the_same_time_get_different_items(on_postgres):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_moderators_deciding_the_same_item_at_once_apply_one_decision(on_postgres):
+def test_two_moderators_deciding_the_same_item_at_once_apply_one_decision():
     item = QueueItemFactory()
     moderators = [ModeratorFactory() for _ in range(2)]
 

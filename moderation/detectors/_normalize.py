@@ -1,0 +1,115 @@
+"""Unicode normalisation for the detectors that remembers where each character came from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from moderation.detectors.spans import Span
+
+# Characters people slip between letters to dodge filters; they render as nothing.
+_FILLERS = frozenset("\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0")
+
+
+def is_invisible(char: str) -> bool:
+    """True for format controls (zero-width joiners, bidi marks, BOM...) and selectors."""
+    if char in _FILLERS:
+        return True
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF or 0x180B <= code <= 0x180F:
+        return True
+    return unicodedata.category(char) == "Cf"
+
+
+def _joins_previous(char: str) -> bool:
+    # Combining marks belong to the character before them; invisible ones are dropped with it.
+    return unicodedata.category(char)[0] == "M" or is_invisible(char)
+
+
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A normalised copy of a text; character ``i`` came from ``original[starts[i]:ends[i]]``."""
+
+    original: str
+    text: str
+    starts: Sequence[int]
+    ends: Sequence[int]
+
+    def span(self, kind: str, start: int, end: int, confidence: float = 1.0) -> Span:
+        """The span of the original text that produced ``text[start:end]`` (``end > start``)."""
+        first, last = self.starts[start], self.ends[end - 1]
+        return Span(kind, first, last, self.original[first:last], confidence)
+
+
+def normalize(
+    text: str,
+    *,
+    casefold: bool = False,
+    table: Mapping[str, str] | None = None,
+    strip_marks: bool = False,
+) -> Normalized:
+    """NFKC ``text`` without invisible characters; optionally casefolded, remapped, unaccented.
+
+    Each base character is normalised together with the combining marks that follow it, so
+    "e" + U+0301 becomes "é" and both map back to the same two original characters.
+    """
+    if text.isascii() and table is None:
+        # The common case: nothing to normalise, offsets are the identity.
+        out = text.lower() if casefold else text
+        return Normalized(text, out, range(len(text)), range(1, len(text) + 1))
+    # ASCII runs need at most lower-casing, unless the table remaps ASCII characters.
+    ascii_fast = table is None or not any(key.isascii() for key in table)
+    chars: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        run = _ASCII_RUN.match(text, i) if ascii_fast else None
+        if run:
+            stop = run.end()
+            if stop < n and _joins_previous(text[stop]):
+                stop -= 1  # the last ASCII letter goes with the accent that follows it
+            if stop > i:
+                piece = text[i:stop]
+                chars.append(piece.lower() if casefold else piece)
+                starts.extend(range(i, stop))
+                ends.extend(range(i + 1, stop + 1))
+                i = stop
+                continue
+        if is_invisible(text[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < n and _joins_previous(text[j]):
+            j += 1
+        cluster = "".join(c for c in text[i:j] if not is_invisible(c))
+        piece = unicodedata.normalize("NFKC", cluster)
+        if casefold:
+            piece = piece.casefold()
+        if strip_marks:
+            decomposed = unicodedata.normalize("NFKD", piece)
+            piece = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if table is not None:
+            piece = "".join(table.get(c, c) for c in piece)
+        chars.append(piece)
+        starts.extend([i] * len(piece))
+        ends.extend([j] * len(piece))
+        i = j
+    return Normalized(text, "".join(chars), starts, ends)
+
+
+def non_overlapping(spans: Iterable[Span]) -> list[Span]:
+    """Keep the earliest, then longest, of overlapping spans; result sorted by start."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, s.start - s.end, -s.confidence)):
+        if span.end <= span.start:
+            continue
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept
