@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install worker migrate demo clean lock
+.PHONY: run test lint format install migrate demo clean lock bench-moderation
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -47,3 +47,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
+
+# Moderation figures on a throwaway PostgreSQL database and Redis (see scripts/bench_moderation.sh).
+bench-moderation: install
+	bash scripts/bench_moderation.sh $(BENCH_ARGS)

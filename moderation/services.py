@@ -135,6 +135,8 @@ def testimony_screen(*, testimony_id: int) -> Screening | None:
         )
         if testimony.status == Testimony.Status.PENDING:
             _route_screened(testimony, screening)
+        elif testimony.status == Testimony.Status.REJECTED and testimony.appealed_at:
+            queue_item_open(testimony=testimony, reason=QueueItem.Reason.APPEAL)
         return screening
 
 
@@ -483,3 +485,13 @@ def purge_expired_text() -> int:
             AuditEntry.objects.filter(testimony_id__in=ids), text_snapshot="", text_purged=True
         )
     return len(ids)
+
+
+def purge_withdrawn_snapshots() -> int:
+    """Withdrawn testimonies are deleted at once; their audit snapshots go after retention."""
+    cutoff = timezone.now() - app_settings.RETENTION
+    return models.QuerySet.update(
+        AuditEntry.objects.filter(testimony__isnull=True, created_at__lt=cutoff, text_purged=False),
+        text_snapshot="",
+        text_purged=True,
+    )

@@ -43,4 +43,4 @@ def release_expired_claims() -> int:
 
 @shared_task
 def purge_expired_text() -> int:
-    return services.purge_expired_text()
+    return services.purge_expired_text() + services.purge_withdrawn_snapshots()

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.ratelimits import LIMIT_REACHED_MESSAGE, limit_reached
 from testimonies import selectors as testimony_selectors
 
 from . import selectors, services
@@ -233,6 +234,13 @@ def report(request, public_id):
         raise Http404
     form = ReportForm(request.POST) if request.method == "POST" else ReportForm()
     if request.method == "POST" and form.is_valid():
+        if limit_reached(request, "report"):
+            return render(
+                request,
+                "moderation/report.html",
+                {"testimony": testimony, "form": form, "limited": LIMIT_REACHED_MESSAGE},
+                status=429,
+            )
         services.report_submit(
             testimony=testimony,
             reason=form.cleaned_data["reason"],

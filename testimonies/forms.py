@@ -34,7 +34,9 @@ class PlainTextField(forms.CharField):
         return attrs
 
 
-class ShareForm(forms.ModelForm):
+class TestimonyForm(forms.ModelForm):
+    """What an author writes, on the share form and when editing later."""
+
     kind = forms.ChoiceField(
         label=_("What would you like to share?"),
         choices=Testimony.Kind.choices,
@@ -79,3 +81,75 @@ class ShareForm(forms.ModelForm):
                 "Readers see these first and open your words only if they choose to."
             ),
         }
+
+
+class ShareForm(TestimonyForm):
+    # A trap for bots: hidden from people (and from screen readers), so only a bot fills it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def caught_by_honeypot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+class AuthorEditForm(TestimonyForm):
+    """Editing keeps the words; a "me too" has none to edit."""
+
+    kind = forms.ChoiceField(
+        label=_("What is it?"),
+        choices=[c for c in Testimony.Kind.choices if c[0] != Testimony.Kind.METOO],
+        widget=forms.RadioSelect,
+    )
+
+
+class ReceiptForm(forms.Form):
+    # No length limit and no refusal of odd characters: every code we do not know, however
+    # malformed, gets the one same answer.
+    code = PlainTextField(
+        label=_("Your receipt code"),
+        help_text=_("The seven words you were shown after sharing, in order."),
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "off",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": _("Please enter your receipt code.")},
+    )
+
+
+class AppealForm(forms.Form):
+    note = PlainTextField(
+        label=_("Why should it be looked at again? (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class WithdrawForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I understand that my words will be deleted for good and cannot be recovered."),
+        error_messages={"required": _("Please tick the box to confirm.")},
+    )
+
+
+class AccountDeleteForm(forms.Form):
+    keep_published = forms.TypedChoiceField(
+        label=_("What should happen to what you shared?"),
+        choices=[
+            ("0", _("Delete everything I shared, published or not.")),
+            ("1", _("Keep my published testimonies on the wall, with no account attached.")),
+        ],
+        coerce=lambda value: value == "1",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Please choose what should happen to what you shared.")},
+    )
+    confirm = forms.BooleanField(
+        label=_("Delete my account. This cannot be undone."),
+        error_messages={"required": _("Please tick the box to confirm.")},
+    )

@@ -97,6 +97,13 @@ class Testimony(models.Model):
     # Raised by every change a moderator or the author makes, so a decision taken on an older
     # version can be refused.
     version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+    # A keyed hash of the receipt code: the code itself is shown once and never stored.
+    receipt_hash = models.CharField(
+        _("receipt hash"), max_length=64, unique=True, null=True, blank=True, editable=False
+    )
+    # An author may appeal a rejection once.
+    appealed_at = models.DateTimeField(_("appealed"), null=True, blank=True, editable=False)
+    appeal_note = models.TextField(_("appeal"), blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

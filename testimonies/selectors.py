@@ -4,6 +4,7 @@ from django.db.models import QuerySet
 
 from .app_settings import app_settings
 from .models import Testimony
+from .receipts import receipt_hash
 
 
 def published_testimonies() -> QuerySet[Testimony]:
@@ -36,3 +37,21 @@ def testimony_for_public(*, public_id: str) -> Testimony | None:
 def metoo_count() -> int:
     """Everyone who has said "me too": bare ones and published testimonies alike."""
     return published_testimonies().count()
+
+
+def testimony_for_receipt(*, code: str) -> Testimony | None:
+    """The testimony a receipt code belongs to; every wrong code takes the same path."""
+    return (
+        Testimony.objects.prefetch_related("topics", "content_warnings")
+        .filter(receipt_hash=receipt_hash(code))
+        .first()
+    )
+
+
+def author_testimonies(*, user) -> QuerySet[Testimony]:
+    """Everything an account has shared except bare "me too"s, newest first."""
+    return (
+        Testimony.objects.filter(author=user)
+        .exclude(kind=Testimony.Kind.METOO)
+        .order_by("-created_at")
+    )

@@ -1,6 +1,7 @@
-"""Every write to a testimony goes through here: submitting, publishing."""
+"""Every write to a testimony goes through here: submitting, publishing, the author's changes."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -9,7 +10,15 @@ from django.utils import timezone
 from moderation.screening import screening_request
 
 from .models import ContentWarning, Testimony, Topic
+from .receipts import receipt_hash, receipt_new
 from .text import clean_text
+
+
+@dataclass(frozen=True)
+class Submission:
+    testimony: Testimony
+    # Shown to the author once, on the confirmation page; only its hash is stored.
+    receipt_code: str | None
 
 
 @transaction.atomic
@@ -21,16 +30,21 @@ def testimony_submit(
     content_warnings: Iterable[ContentWarning] = (),
     topics: Iterable[Topic] = (),
     author: AbstractBaseUser | None = None,
-) -> Testimony:
+) -> Submission:
     """Save a testimony in one transaction; words go to screening once it has committed.
 
-    A bare "me too" has nothing to screen: it is published, and so counted, at once.
-    The caller has cleaned the text (testimonies.text.clean_text); the model's rules are
-    checked again here so no caller can store what the form would refuse.
+    A bare "me too" has nothing to screen or manage: it is published, and so counted, at once.
+    Anything with words gets a receipt code. The caller has cleaned the text
+    (testimonies.text.clean_text); the model's rules are checked again here so no caller can
+    store what the form would refuse.
     """
     testimony = Testimony(kind=kind, body=body, title=title, author=author)
+    code = None
     if kind == Testimony.Kind.METOO:
         _mark_published(testimony)
+    else:
+        code = receipt_new()
+        testimony.receipt_hash = receipt_hash(code)
     testimony.full_clean()
     testimony.save()
     testimony.content_warnings.set(content_warnings)
@@ -39,7 +53,7 @@ def testimony_submit(
         # After commit, so a worker never looks for a row it cannot see yet; if the broker is
         # down the row stays unscreened and the sweeper hands it out later.
         screening_request(testimony_id=testimony.pk)
-    return testimony
+    return Submission(testimony=testimony, receipt_code=code)
 
 
 def testimony_publish(*, testimony: Testimony) -> None:
@@ -96,3 +110,64 @@ def _mark_published(testimony: Testimony) -> None:
     if testimony.published_at is None:
         testimony.published_at = now
         testimony.published_on = now.date()
+
+
+# --- The author's own changes ------------------------------------------------------------------
+
+
+@transaction.atomic
+def testimony_author_edit(
+    *,
+    testimony: Testimony,
+    title: str,
+    body: str,
+    content_warnings: Iterable[ContentWarning],
+    topics: Iterable[Topic],
+) -> Testimony:
+    """The author rewrites it: it leaves the wall and goes back to screening and review."""
+    testimony.title, testimony.body = title, body
+    testimony.full_clean()
+    testimony.status = Testimony.Status.PENDING
+    testimony.status_changed_at = timezone.now()
+    testimony.version += 1
+    testimony.save()
+    testimony.content_warnings.set(content_warnings)
+    testimony.topics.set(topics)
+    screening_request(testimony_id=testimony.pk)
+    return testimony
+
+
+class AppealRefused(Exception):
+    pass
+
+
+@transaction.atomic
+def testimony_appeal(*, testimony: Testimony, note: str) -> Testimony:
+    """Ask once for a rejected testimony to be looked at again; it goes to the appeals list."""
+    if testimony.status != Testimony.Status.REJECTED or testimony.appealed_at is not None:
+        raise AppealRefused
+    testimony.appealed_at = timezone.now()
+    testimony.appeal_note = clean_text(note)
+    testimony.version += 1
+    testimony.save()
+    # Screening routes an appealed, rejected testimony to the moderators' appeals list.
+    screening_request(testimony_id=testimony.pk)
+    return testimony
+
+
+def testimony_withdraw(*, testimony: Testimony) -> None:
+    """Delete it for good, at once: its words, findings, reports and place in the queue.
+
+    The audit log keeps the decisions already taken (with their text until retention ends).
+    """
+    testimony.delete()
+
+
+@transaction.atomic
+def account_delete(*, user: AbstractBaseUser, keep_published: bool) -> None:
+    """Delete an account and its testimonies, or keep the published ones with no author."""
+    if keep_published:
+        Testimony.objects.filter(author=user, status=Testimony.Status.PUBLISHED).update(author=None)
+    for testimony in Testimony.objects.filter(author=user):
+        testimony_withdraw(testimony=testimony)
+    user.delete()

@@ -5,18 +5,24 @@ from . import views
 
 app_name = "testimonies"
 
+
+def page(name):
+    return TemplateView.as_view(template_name=f"pages/{name}.html")
+
+
 urlpatterns = [
     path("", views.wall, name="wall"),
     path("share/", views.share, name="share"),
     path("t/<slug:public_id>/", views.detail, name="detail"),
-    path(
-        "resources/", TemplateView.as_view(template_name="pages/resources.html"), name="resources"
-    ),
-    path("safety/", TemplateView.as_view(template_name="pages/safety.html"), name="safety"),
-    path("privacy/", TemplateView.as_view(template_name="pages/privacy.html"), name="privacy"),
-    path(
-        "guidelines/",
-        TemplateView.as_view(template_name="pages/guidelines.html"),
-        name="guidelines",
-    ),
+    path("manage/", views.manage, name="manage"),
+    path("manage/edit/", views.manage_edit, name="manage_edit"),
+    path("manage/appeal/", views.manage_appeal, name="manage_appeal"),
+    path("manage/withdraw/", views.manage_withdraw, name="manage_withdraw"),
+    # Before allauth's own /accounts/ URLs, which config/urls.py includes after these.
+    path("accounts/testimonies/", views.my_testimonies, name="my_testimonies"),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
+    path("resources/", page("resources"), name="resources"),
+    path("safety/", page("safety"), name="safety"),
+    path("privacy/", page("privacy"), name="privacy"),
+    path("guidelines/", page("guidelines"), name="guidelines"),
 ]

@@ -1,12 +1,27 @@
-"""Public pages: the wall, the share form, one testimony."""
+"""Public pages: the wall, the share form, one testimony, and the author's own view of theirs."""
 
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
+from config.ratelimits import limit_reached
 
 from . import selectors, services
-from .forms import ShareForm
+from .forms import (
+    AccountDeleteForm,
+    AppealForm,
+    AuthorEditForm,
+    ReceiptForm,
+    ShareForm,
+    WithdrawForm,
+)
+from .models import Testimony
 
 
 @require_GET
@@ -23,20 +38,32 @@ def wall(request):
 @require_http_methods(["GET", "POST"])
 def share(request):
     form = ShareForm(request.POST) if request.method == "POST" else ShareForm()
-    if request.method == "POST" and form.is_valid():
-        testimony = services.testimony_submit(
-            kind=form.cleaned_data["kind"],
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            content_warnings=form.cleaned_data["content_warnings"],
-            topics=form.cleaned_data["topics"],
-            author=request.user if request.user.is_authenticated else None,
+    if request.method == "GET":
+        return render(request, "testimonies/share.html", {"form": form})
+    if form.caught_by_honeypot():
+        # The same page a person sees, so a bot learns nothing; nothing is saved.
+        return render(request, "testimonies/share_done.html", {"kind": request.POST.get("kind")})
+    if not form.is_valid():
+        return render(request, "testimonies/share.html", {"form": form}, status=400)
+    # Counted only once the form is valid: correcting a mistake never uses up the limit.
+    if limit_reached(request, "share"):
+        return render(
+            request, "testimonies/share.html", {"form": form, "limited": TOO_MANY}, status=429
         )
-        # Rendered, not redirected: what is shown once (later, the receipt code) is never
-        # stored anywhere to survive a redirect.
-        return render(request, "testimonies/share_done.html", {"testimony": testimony})
-    status = 400 if request.method == "POST" else 200
-    return render(request, "testimonies/share.html", {"form": form}, status=status)
+    submission = services.testimony_submit(
+        kind=form.cleaned_data["kind"],
+        title=form.cleaned_data["title"],
+        body=form.cleaned_data["body"],
+        content_warnings=form.cleaned_data["content_warnings"],
+        topics=form.cleaned_data["topics"],
+        author=request.user if request.user.is_authenticated else None,
+    )
+    # Rendered, not redirected: the receipt code is shown this once and never stored.
+    return render(
+        request,
+        "testimonies/share_done.html",
+        {"kind": submission.testimony.kind, "receipt_code": submission.receipt_code},
+    )
 
 
 @require_GET
@@ -59,3 +86,154 @@ def csrf_failure(request, reason=""):
             request, "testimonies/share.html", {"form": form, "csrf_expired": True}, status=403
         )
     return render(request, "403_csrf.html", status=403)
+
+
+# --- The author's own view: by receipt code, or signed in ------------------------------------
+
+
+def _author_testimony(request) -> Testimony | None:
+    """The testimony this request may manage: by receipt code, or owned by the signed-in user.
+
+    Every code lookup counts against the receipt_lookup limit, so codes cannot be guessed
+    through the action URLs either.
+    """
+    public_id = request.POST.get("public_id") or request.GET.get("t")
+    if public_id and request.user.is_authenticated:
+        return selectors.author_testimonies(user=request.user).filter(public_id=public_id).first()
+    code = request.POST.get("code", "")
+    if not code or limit_reached(request, "receipt_lookup"):
+        return None
+    return selectors.testimony_for_receipt(code=code)
+
+
+def _manage_page(request, testimony, *, status=200, **forms):
+    context = {
+        "testimony": testimony,
+        "code": request.POST.get("code", ""),
+        "edit_form": forms.get("edit_form")
+        or AuthorEditForm(
+            instance=testimony,
+            initial={
+                "content_warnings": testimony.content_warnings.all(),
+                "topics": testimony.topics.all(),
+            },
+        ),
+        "appeal_form": forms.get("appeal_form") or AppealForm(),
+        "withdraw_form": forms.get("withdraw_form") or WithdrawForm(),
+    }
+    return render(request, "testimonies/manage.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage(request):
+    if request.method == "GET" and request.GET.get("t") and request.user.is_authenticated:
+        testimony = _author_testimony(request)
+        if testimony is None:
+            raise Http404
+        return _manage_page(request, testimony)
+    form = ReceiptForm(request.POST) if request.method == "POST" else ReceiptForm()
+    if request.method == "GET" or not form.is_valid():
+        status = 400 if request.method == "POST" else 200
+        return render(request, "testimonies/manage_enter.html", {"form": form}, status=status)
+    if limit_reached(request, "receipt_lookup"):
+        return render(
+            request,
+            "testimonies/manage_enter.html",
+            {"form": form, "limited": TOO_MANY},
+            status=429,
+        )
+    testimony = selectors.testimony_for_receipt(code=form.cleaned_data["code"])
+    if testimony is None:
+        # One answer for every code we do not know, whatever is wrong with it.
+        return render(
+            request, "testimonies/manage_enter.html", {"form": form, "not_found": True}, status=404
+        )
+    return _manage_page(request, testimony)
+
+
+def _author_action(request, apply, form_class, form_key):
+    testimony = _author_testimony(request)
+    if testimony is None:
+        return render(
+            request,
+            "testimonies/manage_enter.html",
+            {
+                "form": ReceiptForm(initial={"code": request.POST.get("code", "")}),
+                "not_found": True,
+            },
+            status=404,
+        )
+    form = form_class(request.POST, **({"instance": testimony} if form_key == "edit_form" else {}))
+    if not form.is_valid():
+        return _manage_page(request, testimony, status=400, **{form_key: form})
+    return apply(testimony, form)
+
+
+@never_cache
+@require_POST
+def manage_edit(request):
+    def apply(testimony, form):
+        services.testimony_author_edit(
+            testimony=testimony,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            content_warnings=form.cleaned_data["content_warnings"],
+            topics=form.cleaned_data["topics"],
+        )
+        messages.success(request, _("Saved. Your changes will be read by a moderator."))
+        return _manage_page(request, testimony)
+
+    return _author_action(request, apply, AuthorEditForm, "edit_form")
+
+
+@never_cache
+@require_POST
+def manage_appeal(request):
+    def apply(testimony, form):
+        try:
+            services.testimony_appeal(testimony=testimony, note=form.cleaned_data["note"])
+        except services.AppealRefused:
+            messages.error(request, _("Only a rejected testimony can be appealed, and only once."))
+        else:
+            messages.success(request, _("Your appeal was sent. A moderator will look again."))
+        return _manage_page(request, testimony)
+
+    return _author_action(request, apply, AppealForm, "appeal_form")
+
+
+@never_cache
+@require_POST
+def manage_withdraw(request):
+    def apply(testimony, form):
+        services.testimony_withdraw(testimony=testimony)
+        return render(request, "testimonies/withdrawn.html")
+
+    return _author_action(request, apply, WithdrawForm, "withdraw_form")
+
+
+# --- Pseudonymous accounts ---------------------------------------------------------------------
+
+
+@never_cache
+@login_required
+def my_testimonies(request):
+    return render(
+        request,
+        "testimonies/my_testimonies.html",
+        {"testimonies": selectors.author_testimonies(user=request.user)},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_delete(request):
+    form = AccountDeleteForm(request.POST) if request.method == "POST" else AccountDeleteForm()
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.account_delete(user=user, keep_published=form.cleaned_data["keep_published"])
+        return render(request, "testimonies/account_deleted.html")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "testimonies/account_delete.html", {"form": form}, status=status)

@@ -43,6 +43,24 @@ def promised_services():
         pytest.fail(f"REQUIRE_SERVICES=1 but Redis is not reachable at {settings.REDIS_URL!r}")
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches():
+    """Each test starts with empty caches, so one test's rate-limit counts never limit another.
+
+    Only this suite's keys are deleted: a Redis FLUSHDB would also empty the broker's queues.
+    """
+    from django.core.cache import caches
+
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if hasattr(cache, "delete_pattern"):
+            # An outage test may have left this cache pointing nowhere.
+            with contextlib.suppress(Exception):
+                cache.delete_pattern("*")
+        else:
+            cache.clear()
+
+
 @pytest.fixture
 def redis_url():
     if not settings.REDIS_URL:

@@ -153,3 +153,42 @@ def test_every_page_offers_leave_this_site_first_and_crisis_help(client, path):
     first_link = body[body.index("<a ") : body.index("</a>")]
     assert "data-leave-site" in first_link
     assert reverse("testimonies:resources") in html
+
+
+def test_the_sixth_submission_in_an_hour_comes_back_with_its_text_and_a_429(client):
+    for i in range(5):
+        assert client.post(SHARE, {"kind": "statement", "body": f"number {i}"}).status_code == 200
+    response = client.post(SHARE, {"kind": "statement", "body": "the sixth, kept"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "the sixth, kept" in html
+    assert "Nothing was lost" in html
+    assert Testimony.objects.count() == 5
+
+
+def test_rotating_x_forwarded_for_does_not_reset_the_share_limit(client):
+    for i in range(6):
+        response = client.post(
+            SHARE,
+            {"kind": "statement", "body": f"n{i}"},
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{i}",
+        )
+    assert response.status_code == 429
+
+
+def test_mistakes_do_not_use_up_the_limit(client):
+    for _ in range(6):
+        client.post(SHARE, {"kind": "statement", "body": ""})
+    assert client.post(SHARE, {"kind": "statement", "body": "finally"}).status_code == 200
+
+
+def test_a_bot_filling_the_hidden_field_is_thanked_but_nothing_is_saved(client):
+    response = client.post(SHARE, {"kind": "statement", "body": "spam", "website": "http://x"})
+    assert response.status_code == 200
+    assert not Testimony.objects.exists()
+
+
+def test_the_honeypot_is_hidden_from_people_and_screen_readers(client):
+    html = client.get(SHARE).content.decode()
+    assert '<div class="hp" aria-hidden="true">' in html
+    assert 'tabindex="-1"' in html

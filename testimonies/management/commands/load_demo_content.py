@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from testimonies.models import ContentWarning, Testimony, Topic
-from testimonies.services import testimony_publish, testimony_submit
+from testimonies.services import Submission, testimony_publish, testimony_submit
 
 # Fictional and deliberately without names, places or other identifying details.
 STATEMENTS = [
@@ -103,5 +103,5 @@ class Command(BaseCommand):
             )
         )
 
-    def _publish(self, testimony: Testimony) -> None:
-        testimony_publish(testimony=testimony)
+    def _publish(self, submission: Submission) -> None:
+        testimony_publish(testimony=submission.testimony)

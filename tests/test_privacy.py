@@ -1,0 +1,92 @@
+"""The privacy rules: no client address anywhere, and a Redis outage never loses a submission."""
+
+import logging
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+from testimonies.models import Testimony
+from tests.conftest import broker_outage
+from tests.factories import TestimonyFactory
+
+pytestmark = pytest.mark.django_db
+
+ADDRESS = "203.0.113.77"
+FORWARDED = "198.51.100.231"
+IPV6 = "2001:db8:feed:beef::1234"
+
+
+def database_dump() -> str:
+    """Every row of every table, as text."""
+    rows = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names():
+            quoted = connection.ops.quote_name(table)
+            cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 (names from introspection)
+            rows.extend(repr(row) for row in cursor.fetchall())
+    return "\n".join(rows)
+
+
+def test_a_full_journey_leaves_the_client_address_nowhere(client, caplog, capsys):
+    caplog.set_level(logging.DEBUG)
+    headers = {"REMOTE_ADDR": ADDRESS, "HTTP_X_FORWARDED_FOR": FORWARDED}
+    published = TestimonyFactory(published=True)
+
+    client.get("/", **headers)
+    client.post("/share/", {"kind": "metoo"}, **headers)
+    html = client.post(
+        "/share/", {"kind": "statement", "body": "From a watched address."}, **headers
+    ).content.decode()
+    code = html.split('<p class="receipt__code"><code>')[1].split("</code>")[0]
+    client.post("/manage/", {"code": code}, **headers)
+    client.post("/manage/", {"code": "a wrong code"}, **headers)
+    client.post(f"/t/{published.public_id}/report/", {"reason": "spam"}, **headers)
+    client.get("/nope/", **headers)  # a 404 is logged
+    client.post(
+        "/accounts/signup/",
+        {"username": "watched", "password1": "a long passphrase 1", "password2": "a long passphrase 1"},
+        **headers,
+    )
+    client.post("/share/", {"kind": "story", "body": "Signed in."}, **headers)
+    client.post("/accounts/logout/", **headers)
+    client.post("/accounts/login/", {"login": "watched", "password": "wrong"}, **headers)
+    client.get("/", REMOTE_ADDR=IPV6)
+
+    assert Testimony.objects.count() == 4
+    captured = capsys.readouterr()
+    everywhere = "\n".join([database_dump(), caplog.text, captured.out, captured.err])
+    for address in (ADDRESS, FORWARDED, IPV6, "2001:db8:feed:beef"):
+        assert address not in everywhere
+    # Nor the user agent.
+    assert "Mozilla" not in database_dump()
+
+
+def test_no_model_has_a_field_for_an_address_or_a_user_agent():
+    from django.apps import apps
+
+    for model in apps.get_models():
+        for field in model._meta.concrete_fields:
+            words = field.name.lower().split("_")
+            assert not {"ip", "agent", "remote", "addr"} & set(words), (model, field.name)
+
+
+@override_settings(
+    CACHES={
+        alias: {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "IGNORE_EXCEPTIONS": alias == "default"},
+        }
+        for alias in ("default", "ratelimit")
+    }
+)
+def test_with_redis_down_a_submission_is_accepted_and_saved(
+    client, caplog, django_capture_on_commit_callbacks
+):
+    with broker_outage(), django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/share/", {"kind": "story", "body": "Saved during an outage."})
+    assert response.status_code == 200
+    assert "Your receipt code" in response.content.decode()
+    assert Testimony.objects.get().body == "Saved during an outage."
+    assert "left for the sweeper" in caplog.text

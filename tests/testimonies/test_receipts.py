@@ -1,0 +1,49 @@
+import math
+
+import pytest
+
+from testimonies.models import Testimony
+from testimonies.receipts import receipt_hash, receipt_new, receipt_normalize, wordlist
+from testimonies.services import testimony_submit
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_receipt_code_is_seven_words_from_a_list_of_over_7000_about_90_bits():
+    words = receipt_new().split()
+    assert len(words) == 7
+    assert set(words) <= set(wordlist())
+    assert len(wordlist()) >= 7000
+    assert 7 * math.log2(len(wordlist())) >= 89
+
+
+def test_receipt_codes_do_not_repeat():
+    assert len({receipt_new() for _ in range(200)}) == 200
+
+
+def test_case_spacing_and_punctuation_do_not_matter_when_a_code_is_typed_back():
+    assert receipt_normalize("  Abacus-ABDOMEN\tzebra, ") == "abacus abdomen zebra"
+    assert receipt_hash("Abacus Abdomen") == receipt_hash("abacus   abdomen")
+
+
+def test_the_code_is_stored_only_as_a_keyed_hash():
+    submission = testimony_submit(kind="statement", body="Me too.")
+    code = submission.receipt_code
+    stored = Testimony.objects.filter(pk=submission.testimony.pk).values().get()
+    assert code not in str(stored)
+    assert stored["receipt_hash"] == receipt_hash(code)
+    assert len(stored["receipt_hash"]) == 64
+
+
+def test_the_hash_is_keyed_not_a_plain_digest(settings):
+    import hashlib
+
+    code = receipt_new()
+    before = receipt_hash(code)
+    assert before != hashlib.sha256(code.encode()).hexdigest()
+    settings.RECEIPT_HMAC_KEY = "another key"
+    assert receipt_hash(code) != before
+
+
+def test_a_bare_metoo_has_no_receipt():
+    assert testimony_submit(kind="metoo").receipt_code is None
