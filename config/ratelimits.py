@@ -30,11 +30,9 @@ DEFAULT_RATELIMITS: dict[str, list[str]] = {
     "report": ["10/h"],
     # Entering a receipt code: a code has about 90 bits, and this keeps guessing pointless.
     "receipt_lookup": ["10/h"],
-    # Signing in with a username and password: slows down password guessing.
-    "sign_in": ["10/h"],
-    # Creating a pseudonymous account: keeps a script from registering accounts in bulk.
-    "sign_up": ["10/h"],
 }
+# Signing in and signing up are limited by allauth itself (ACCOUNT_RATE_LIMITS in settings),
+# keyed by client_key() through config.account_adapter.
 
 # What a view shows (with status 429) above the form, which it renders again with the text.
 LIMIT_REACHED_MESSAGE = _(

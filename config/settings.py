@@ -198,6 +198,13 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# allauth's own sign-in and sign-up limits; its "ip" is our keyed hash (config.account_adapter).
+ACCOUNT_ADAPTER = "config.account_adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = {
+    "login": "10/m/ip,30/h/ip",
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "10/h/ip",
+}
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [

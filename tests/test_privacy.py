@@ -3,6 +3,7 @@
 import logging
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 
@@ -26,6 +27,20 @@ def database_dump() -> str:
             cursor.execute(f"SELECT * FROM {quoted}")  # noqa: S608 (names from introspection)
             rows.extend(repr(row) for row in cursor.fetchall())
     return "\n".join(rows)
+
+
+def cache_dump() -> str:
+    """Every key (and, in memory, every value) of every cache, as text."""
+    from django.core.cache import caches
+
+    parts = []
+    for alias in settings.CACHES:
+        cache = caches[alias]
+        if hasattr(cache, "keys"):  # django-redis
+            parts.extend(map(str, cache.keys("*")))
+        else:
+            parts.extend(f"{key}={value!r}" for key, value in cache._cache.items())
+    return "\n".join(parts)
 
 
 def test_a_full_journey_leaves_the_client_address_nowhere(client, caplog, capsys):
@@ -55,7 +70,9 @@ def test_a_full_journey_leaves_the_client_address_nowhere(client, caplog, capsys
 
     assert Testimony.objects.count() == 4
     captured = capsys.readouterr()
-    everywhere = "\n".join([database_dump(), caplog.text, captured.out, captured.err])
+    everywhere = "\n".join(
+        [database_dump(), cache_dump(), caplog.text, captured.out, captured.err]
+    )
     for address in (ADDRESS, FORWARDED, IPV6, "2001:db8:feed:beef"):
         assert address not in everywhere
     # Nor the user agent.

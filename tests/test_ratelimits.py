@@ -238,7 +238,7 @@ def test_with_ratelimit_enable_false_nothing_is_ever_limited(rf, settings, scope
 
 
 def test_every_default_scope_has_rates():
-    for scope in ("share", "reaction", "report", "receipt_lookup", "sign_in", "sign_up"):
+    for scope in ("share", "reaction", "report", "receipt_lookup"):
         assert rates_for(scope)
     assert rates_for("share") == ["5/h", "20/d"]
 
