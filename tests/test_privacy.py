@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 ADDRESS = "203.0.113.77"
 FORWARDED = "198.51.100.231"
 IPV6 = "2001:db8:feed:beef::1234"
+PASSPHRASE = "a long passphrase 1"
 
 
 def database_dump() -> str:
@@ -60,7 +61,7 @@ def test_a_full_journey_leaves_the_client_address_nowhere(client, caplog, capsys
     client.get("/nope/", **headers)  # a 404 is logged
     client.post(
         "/accounts/signup/",
-        {"username": "watched", "password1": "a long passphrase 1", "password2": "a long passphrase 1"},
+        {"username": "watched", "password1": PASSPHRASE, "password2": PASSPHRASE},
         **headers,
     )
     client.post("/share/", {"kind": "story", "body": "Signed in."}, **headers)
