@@ -200,11 +200,18 @@ ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 # allauth's own sign-in and sign-up limits; its "ip" is our keyed hash (config.account_adapter).
 ACCOUNT_ADAPTER = "config.account_adapter.AccountAdapter"
-ACCOUNT_RATE_LIMITS = {
-    "login": "10/m/ip,30/h/ip",
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "10/h/ip",
-}
+ACCOUNT_RATE_LIMITS = (
+    {
+        "login": "10/m/ip,30/h/ip",  # every sign-in attempt, per client
+        # failed sign-ins per client and per username; wrong two-factor codes count per user
+        "login_failed": "10/m/ip,5/5m/key",
+        "signup": "10/h/ip",
+        "reauthenticate": "10/m/user",
+        "change_password": "5/m/user",
+    }
+    if env.bool("RATELIMIT_ENABLE", default=True)
+    else False
+)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+import config.admin  # noqa: F401  The admin requires two-factor sign-in: see config/admin.py.
 from moderation.views import report
 
 from .health import healthz

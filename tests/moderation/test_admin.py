@@ -8,11 +8,13 @@ from tests.factories import ModeratorFactory, QueueItemFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_administrators_can_read_the_audit_log_but_not_change_or_delete_it(client):
+def test_administrators_can_read_the_audit_log_but_not_change_or_delete_it(
+    client, sign_in_moderator
+):
     item = QueueItemFactory()
     services.decision_approve(item_id=item.pk, moderator=ModeratorFactory(), version=1)
     entry = AuditEntry.objects.get()
-    client.force_login(User.objects.create_superuser("admin", password="a long passphrase"))
+    sign_in_moderator(client, User.objects.create_superuser("admin"))
 
     listing = client.get("/admin/moderation/auditentry/")
     assert listing.status_code == 200

@@ -32,8 +32,8 @@ def moderator():
 
 
 @pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
+def moderator_client(client, moderator, sign_in_moderator):
+    sign_in_moderator(client, moderator)
     return client
 
 

@@ -11,10 +11,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def moderator(client):
-    user = ModeratorFactory()
-    client.force_login(user)
-    return user
+def moderator(client, sign_in_moderator):
+    return sign_in_moderator(client, ModeratorFactory())
 
 
 def moderation_urls():
@@ -152,3 +150,14 @@ def test_a_report_without_a_reason_comes_back_with_the_details_kept(client):
 def test_unpublished_testimonies_cannot_be_reported(client):
     testimony = TestimonyFactory()
     assert client.post(f"/t/{testimony.public_id}/report/", {"reason": "spam"}).status_code == 404
+
+
+def test_reports_from_one_client_are_rate_limited_and_keep_the_details(client, settings):
+    settings.RATELIMITS = {"report": ["2/h"]}
+    testimonies = [TestimonyFactory(published=True) for _ in range(3)]
+    statuses = [
+        client.post(f"/t/{t.public_id}/report/", {"reason": "spam", "details": "why"}).status_code
+        for t in testimonies
+    ]
+    assert statuses == [200, 200, 429]
+    assert Report.objects.count() == 2

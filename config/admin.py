@@ -1,0 +1,31 @@
+"""The admin asks what /moderation/ asks: a session that completed two-factor sign-in.
+
+Imported once from config/urls.py, before admin.site.urls builds the admin's URLs.
+"""
+
+from allauth.account.decorators import secure_admin_login
+from django.contrib import admin
+
+from moderation.access import second_factor_redirect, signed_in_with_second_factor
+
+_staff_may_enter = admin.site.has_permission
+# allauth's wrapper sends visitors to allauth's sign-in (password, then TOTP) and refuses
+# signed-in users who are not staff, so the admin's own password-only form is never used.
+_admin_login = secure_admin_login(admin.site.login)
+
+
+def has_permission(request) -> bool:
+    # Checked by every admin view: active staff, and a second factor in this session.
+    return _staff_may_enter(request) and signed_in_with_second_factor(request)
+
+
+def login(request, extra_context=None):
+    # Staff signed in with a password only are sent to finish two-factor sign-in, not shown
+    # the admin's login form again; after the code, `next` brings them back here.
+    if _staff_may_enter(request) and not signed_in_with_second_factor(request):
+        return second_factor_redirect(request)
+    return _admin_login(request, extra_context)
+
+
+admin.site.has_permission = has_permission
+admin.site.login = login
