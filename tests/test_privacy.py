@@ -71,9 +71,7 @@ def test_a_full_journey_leaves_the_client_address_nowhere(client, caplog, capsys
 
     assert Testimony.objects.count() == 4
     captured = capsys.readouterr()
-    everywhere = "\n".join(
-        [database_dump(), cache_dump(), caplog.text, captured.out, captured.err]
-    )
+    everywhere = "\n".join([database_dump(), cache_dump(), caplog.text, captured.out, captured.err])
     for address in (ADDRESS, FORWARDED, IPV6, "2001:db8:feed:beef"):
         assert address not in everywhere
     # Nor the user agent.
