@@ -104,6 +104,10 @@ class Testimony(models.Model):
     # An author may appeal a rejection once.
     appealed_at = models.DateTimeField(_("appealed"), null=True, blank=True, editable=False)
     appeal_note = models.TextField(_("appeal"), blank=True)
+    # Solidarity, counted on the testimony so the wall never counts rows to show them.
+    believe_count = models.PositiveIntegerField(_("“I believe you”"), default=0, editable=False)
+    metoo_count = models.PositiveIntegerField(_("“Me too”"), default=0, editable=False)
+    strength_count = models.PositiveIntegerField(_("“Sending strength”"), default=0, editable=False)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -125,6 +129,7 @@ class Testimony(models.Model):
             ),
             # The moderation queue and the sweeper: oldest first within a status.
             models.Index(fields=["status", "created_at"], name="testimony_status_created_idx"),
+            # Full-text search has a GIN index on PostgreSQL only: see migration 0005.
         ]
         constraints = [
             models.CheckConstraint(
@@ -182,3 +187,83 @@ class Testimony(models.Model):
                 ) % {"limit": f"{limit:,}", "count": f"{len(self.body):,}"}
         if errors:
             raise ValidationError(errors)
+
+
+class Reaction(models.Model):
+    """One reader's solidarity with one testimony: once per reader and kind, never a comment."""
+
+    class Kind(models.TextChoices):
+        BELIEVE = "believe", _("I believe you")
+        METOO = "metoo", _("Me too")
+        STRENGTH = "strength", _("Sending strength")
+
+    # The counter on Testimony that each kind adds to.
+    COUNTER_FIELD = {
+        Kind.BELIEVE: "believe_count",
+        Kind.METOO: "metoo_count",
+        Kind.STRENGTH: "strength_count",
+    }
+
+    testimony = models.ForeignKey(
+        Testimony, on_delete=models.CASCADE, related_name="reactions", verbose_name=_("testimony")
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    # A keyed hash of a random id in the reader's session (testimonies.readers): no identity.
+    reader_key = models.CharField(_("reader key"), max_length=64)
+
+    class Meta:
+        verbose_name = _("reaction")
+        verbose_name_plural = _("reactions")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["testimony", "kind", "reader_key"], name="reaction_once_per_reader"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.testimony}"
+
+
+class PublishedTally(models.Model):
+    """How many testimonies of a kind are published, by day of publication.
+
+    The counter and the statistics add these up instead of counting rows, so they cost the
+    same with ten testimonies as with a million. Each (day, kind) is split over a few shards
+    so that a surge of "me too"s does not queue on one row lock.
+    """
+
+    SHARDS = 8
+
+    day = models.DateField(_("day"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Testimony.Kind.choices)
+    shard = models.PositiveSmallIntegerField(_("shard"))
+    count = models.IntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("published tally")
+        verbose_name_plural = _("published tallies")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "kind", "shard"], name="tally_one_per_shard")
+        ]
+
+    def __str__(self):
+        return f"{self.day} {self.kind}: {self.count}"
+
+
+class CrisisResource(models.Model):
+    """A helpline shown on /resources/ and linked from every page; administrators edit them."""
+
+    region = models.CharField(_("where it helps"), max_length=80)
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    url = models.URLField(_("website"), blank=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("crisis resource")
+        verbose_name_plural = _("crisis resources")
+        ordering = ["position", "region", "name"]
+
+    def __str__(self):
+        return f"{self.region}: {self.name}"

@@ -1,15 +1,18 @@
 """Every write to a testimony goes through here: submitting, publishing, the author's changes."""
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Count, F
 from django.utils import timezone
 
 from moderation.screening import screening_request
 
-from .models import ContentWarning, Testimony, Topic
+from .caching import public_cache_bump
+from .models import ContentWarning, PublishedTally, Testimony, Topic
 from .receipts import receipt_hash, receipt_new
 from .text import clean_text
 
@@ -49,7 +52,9 @@ def testimony_submit(
     testimony.save()
     testimony.content_warnings.set(content_warnings)
     testimony.topics.set(topics)
-    if kind != Testimony.Kind.METOO:
+    if kind == Testimony.Kind.METOO:
+        _tally(testimony, +1)
+    else:
         # After commit, so a worker never looks for a row it cannot see yet; if the broker is
         # down the row stays unscreened and the sweeper hands it out later.
         screening_request(testimony_id=testimony.pk)
@@ -58,11 +63,14 @@ def testimony_submit(
 
 def testimony_publish(*, testimony: Testimony) -> None:
     """Make a testimony public, dated by the day only (the day it was first published)."""
+    was_published = testimony.status == Testimony.Status.PUBLISHED
     _mark_published(testimony)
     testimony.rejection_reason = ""
     testimony.rejection_note = ""
     testimony.version += 1
     testimony.save()
+    if not was_published:
+        _tally(testimony, +1)
 
 
 def testimony_revise(
@@ -87,6 +95,7 @@ def testimony_revise(
 
 def testimony_reject(*, testimony: Testimony, reason: str, note: str = "") -> None:
     """Refuse to publish (or take down); the author reads the reason and the note."""
+    _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.REJECTED
     testimony.status_changed_at = timezone.now()
     testimony.rejection_reason = reason
@@ -97,6 +106,7 @@ def testimony_reject(*, testimony: Testimony, reason: str, note: str = "") -> No
 
 def testimony_hide(*, testimony: Testimony) -> None:
     """Take a published testimony off the wall until a moderator has looked at it."""
+    _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.HIDDEN
     testimony.status_changed_at = timezone.now()
     testimony.version += 1
@@ -110,6 +120,41 @@ def _mark_published(testimony: Testimony) -> None:
     if testimony.published_at is None:
         testimony.published_at = now
         testimony.published_on = now.date()
+
+
+def _tally(testimony: Testimony, delta: int) -> None:
+    """Count a testimony in (+1) or out of (-1) the published totals, in this transaction."""
+    key = {
+        "day": testimony.published_on,
+        "kind": testimony.kind,
+        # A random shard spreads a surge over several rows instead of one row lock.
+        "shard": random.randrange(PublishedTally.SHARDS),  # noqa: S311
+    }
+    rows = PublishedTally.objects.filter(**key)
+    if not rows.update(count=F("count") + delta):
+        try:
+            with transaction.atomic():
+                PublishedTally.objects.create(**key, count=delta)
+        except IntegrityError:  # another request created the row first
+            rows.update(count=F("count") + delta)
+    transaction.on_commit(public_cache_invalidate, robust=True)
+
+
+@transaction.atomic
+def tallies_rebuild() -> int:
+    """Recount the published totals from the rows (after a bulk load, or to repair them)."""
+    PublishedTally.objects.all().delete()
+    totals = (
+        Testimony.objects.filter(status=Testimony.Status.PUBLISHED)
+        .values("published_on", "kind")
+        .annotate(n=Count("id"))
+    )
+    PublishedTally.objects.bulk_create(
+        PublishedTally(day=row["published_on"], kind=row["kind"], shard=0, count=row["n"])
+        for row in totals
+    )
+    transaction.on_commit(public_cache_invalidate, robust=True)
+    return sum(row["n"] for row in totals)
 
 
 # --- The author's own changes ------------------------------------------------------------------
@@ -127,6 +172,7 @@ def testimony_author_edit(
     """The author rewrites it: it leaves the wall and goes back to screening and review."""
     testimony.title, testimony.body = title, body
     testimony.full_clean()
+    _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.PENDING
     testimony.status_changed_at = timezone.now()
     testimony.version += 1
@@ -155,12 +201,24 @@ def testimony_appeal(*, testimony: Testimony, note: str) -> Testimony:
     return testimony
 
 
+@transaction.atomic
 def testimony_withdraw(*, testimony: Testimony) -> None:
     """Delete it for good, at once: its words, findings, reports and place in the queue.
 
     The audit log keeps the decisions already taken (with their text until retention ends).
     """
+    _leaving_the_wall(testimony)
     testimony.delete()
+
+
+def _leaving_the_wall(testimony: Testimony) -> None:
+    if testimony.status == Testimony.Status.PUBLISHED:
+        _tally(testimony, -1)
+
+
+def public_cache_invalidate() -> None:
+    """Forget the cached wall, counter and statistics: something was published or removed."""
+    public_cache_bump()
 
 
 @transaction.atomic
