@@ -1,10 +1,5 @@
 """The moderators' queue and tools at /moderation/, and the readers' report form."""
 
-import hashlib
-import hmac
-import secrets
-
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from config.ratelimits import LIMIT_REACHED_MESSAGE, limit_reached
 from testimonies import selectors as testimony_selectors
+from testimonies.readers import reader_key
 
 from . import selectors, services
 from .access import moderator_required
@@ -215,17 +211,6 @@ def dashboard(request):
 # --- Readers' reports (public) ----------------------------------------------------------------
 
 
-def _reader_key(request) -> str:
-    """Tell readers apart without knowing them: a keyed hash of a random id in their session."""
-    if request.user.is_authenticated:
-        identity = f"user:{request.user.pk}"
-    else:
-        if "reader_id" not in request.session:
-            request.session["reader_id"] = secrets.token_urlsafe(16)
-        identity = f"session:{request.session['reader_id']}"
-    return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report(request, public_id):
@@ -245,7 +230,7 @@ def report(request, public_id):
             testimony=testimony,
             reason=form.cleaned_data["reason"],
             details=form.cleaned_data["details"],
-            reader_key=_reader_key(request),
+            reader_key=reader_key(request),
         )
         # The same thanks whether or not this reader had reported it before.
         return render(request, "moderation/report_done.html", {"testimony": testimony})

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ContentWarning, Testimony, Topic
+from .models import ContentWarning, CrisisResource, Testimony, Topic
 
 
 @admin.register(Topic, ContentWarning)
@@ -21,3 +21,9 @@ class TestimonyAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+
+@admin.register(CrisisResource)
+class CrisisResourceAdmin(admin.ModelAdmin):
+    list_display = ["region", "name", "phone", "position"]
+    list_editable = ["position"]

@@ -1,9 +1,20 @@
-"""Every read of testimonies for the public: the wall, one testimony, the counter."""
+"""Every read of testimonies for the public: the wall, one testimony, the counter, statistics."""
 
-from django.db.models import QuerySet
+import base64
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from cryptography.fernet import Fernet, InvalidToken
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from .app_settings import app_settings
-from .models import Testimony
+from .caching import cached
+from .models import CrisisResource, PublishedTally, Testimony, Topic
 from .receipts import receipt_hash
 
 
@@ -12,17 +23,107 @@ def published_testimonies() -> QuerySet[Testimony]:
     return Testimony.objects.filter(status=Testimony.Status.PUBLISHED)
 
 
-def wall_latest() -> list[Testimony]:
-    """The newest published statements and stories, newest first.
+# --- The wall ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WallFilters:
+    kind: str = ""
+    topic: str = ""
+    query: str = ""
+
+    @classmethod
+    def from_query(cls, params) -> "WallFilters":
+        """Filters from a query string; anything unknown is ignored, never an error."""
+        kind = params.get("kind", "")
+        query = " ".join(params.get("q", "").split())[:200]
+        return cls(
+            kind=kind if kind in (Testimony.Kind.STATEMENT, Testimony.Kind.STORY) else "",
+            topic=params.get("topic", "")[:40],
+            query=query,
+        )
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kind or self.topic or self.query)
+
+
+@dataclass(frozen=True)
+class WallPage:
+    testimonies: list[Testimony]
+    # Opaque: an encrypted (published_at, id), so it reveals neither time nor order.
+    next_cursor: str | None
+
+
+def _fernet() -> Fernet:
+    key = salted_hmac("testimonies.wall-cursor", "cursor-key", algorithm="sha256").digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def cursor_encode(published_at: datetime, pk: int) -> str:
+    payload = json.dumps([published_at.isoformat(), pk]).encode()
+    return _fernet().encrypt(payload).decode()
+
+
+def cursor_decode(cursor: str) -> tuple[datetime, int] | None:
+    """The position a cursor stands for, or None for anything that is not one of ours."""
+    try:
+        at, pk = json.loads(_fernet().decrypt(cursor.encode()))
+        return datetime.fromisoformat(at), int(pk)
+    except (InvalidToken, ValueError, TypeError):
+        return None
+
+
+def search_vector() -> SearchVector:
+    # Exactly the expression of the GIN index in migration 0005, so PostgreSQL can use it.
+    return SearchVector("title", "body", config="english")
+
+
+def _search(testimonies: QuerySet[Testimony], query: str) -> QuerySet[Testimony]:
+    if connection.vendor == "postgresql":
+        return testimonies.annotate(search=search_vector()).filter(
+            search=SearchQuery(query, config="english", search_type="websearch")
+        )
+    # A simple fallback for SQLite: every word somewhere in the title or the text.
+    for word in query.split():
+        testimonies = testimonies.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    return testimonies
+
+
+def wall_page(*, filters: WallFilters = WallFilters(), cursor: str | None = None) -> WallPage:
+    """Published statements and stories, newest first, read by keyset: no OFFSET, no COUNT.
 
     Bare "me too"s are counted (metoo_count), not listed: they have no words to show.
     """
-    return list(
-        published_testimonies()
-        .exclude(kind=Testimony.Kind.METOO)
-        .prefetch_related("topics", "content_warnings")
-        .order_by("-published_at", "-id")[: app_settings.WALL_PAGE_SIZE]
+    size = app_settings.WALL_PAGE_SIZE
+    testimonies = published_testimonies().exclude(kind=Testimony.Kind.METOO)
+    if filters.kind:
+        testimonies = testimonies.filter(kind=filters.kind)
+    if filters.topic:
+        testimonies = testimonies.filter(topics__slug=filters.topic)
+    if filters.query:
+        testimonies = _search(testimonies, filters.query)
+    position = cursor_decode(cursor) if cursor else None
+    if position:
+        at, pk = position
+        testimonies = testimonies.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk))
+    rows = list(
+        testimonies.prefetch_related("topics", "content_warnings").order_by("-published_at", "-id")[
+            : size + 1
+        ]
     )
+    page, more = rows[:size], len(rows) > size
+    return WallPage(
+        testimonies=page,
+        next_cursor=cursor_encode(page[-1].published_at, page[-1].pk) if more else None,
+    )
+
+
+def wall_first_page(*, filters: WallFilters = WallFilters()) -> WallPage:
+    """The first page, cached until something is published or leaves the wall."""
+    if filters.query:
+        return wall_page(filters=filters)
+    return cached(f"wall:{filters.kind}:{filters.topic}", lambda: wall_page(filters=filters))
 
 
 def testimony_for_public(*, public_id: str) -> Testimony | None:
@@ -34,9 +135,75 @@ def testimony_for_public(*, public_id: str) -> Testimony | None:
     )
 
 
+# --- The counter and the statistics ------------------------------------------------------------
+
+
+def metoo_count_uncached() -> int:
+    """Everyone who has said "me too": bare ones and published testimonies alike.
+
+    A sum over the daily tallies: a few rows a day, whatever the number of testimonies.
+    """
+    return PublishedTally.objects.aggregate(total=Sum("count"))["total"] or 0
+
+
 def metoo_count() -> int:
-    """Everyone who has said "me too": bare ones and published testimonies alike."""
-    return published_testimonies().count()
+    return cached("metoo_count", metoo_count_uncached)
+
+
+def metoo_count_today() -> int:
+    """Bare "me too"s published today (UTC)."""
+    today = timezone.now().date()
+    return cached(
+        f"metoo_today:{today}",
+        lambda: (
+            PublishedTally.objects.filter(day=today, kind=Testimony.Kind.METOO).aggregate(
+                total=Sum("count")
+            )["total"]
+            or 0
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Statistics:
+    totals: dict[str, int]  # by kind
+    days: list[tuple[date, dict[str, int]]]  # oldest first, every day of the window
+    topics: list[tuple[Topic, int]]
+
+
+def statistics(*, days: int = 90) -> Statistics:
+    """Totals by kind, daily totals of the last ``days`` days, and testimonies by topic."""
+    return cached(f"statistics:{days}", lambda: _statistics(days), follow_changes=False)
+
+
+def _statistics(days: int) -> Statistics:
+    totals = {kind: 0 for kind in Testimony.Kind.values}
+    for row in PublishedTally.objects.values("kind").annotate(n=Sum("count")):
+        totals[row["kind"]] = row["n"]
+    today = timezone.now().date()
+    start = today - timedelta(days=days - 1)
+    per_day = {
+        start + timedelta(days=i): dict.fromkeys(Testimony.Kind.values, 0) for i in range(days)
+    }
+    for row in (
+        PublishedTally.objects.filter(day__gte=start).values("day", "kind").annotate(n=Sum("count"))
+    ):
+        per_day[row["day"]][row["kind"]] = row["n"]
+    topic_counts = Topic.objects.annotate(
+        n=Count("testimonies", filter=Q(testimonies__status=Testimony.Status.PUBLISHED))
+    )
+    return Statistics(
+        totals=totals,
+        days=sorted(per_day.items()),
+        topics=[(topic, topic.n) for topic in topic_counts],
+    )
+
+
+def crisis_resources() -> list[CrisisResource]:
+    return list(CrisisResource.objects.all())
+
+
+# --- The author's own testimonies --------------------------------------------------------------
 
 
 def testimony_for_receipt(*, code: str) -> Testimony | None:

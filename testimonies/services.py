@@ -12,7 +12,7 @@ from django.utils import timezone
 from moderation.screening import screening_request
 
 from .caching import public_cache_bump
-from .models import ContentWarning, PublishedTally, Testimony, Topic
+from .models import ContentWarning, PublishedTally, Reaction, Testimony, Topic
 from .receipts import receipt_hash, receipt_new
 from .text import clean_text
 
@@ -128,7 +128,7 @@ def _tally(testimony: Testimony, delta: int) -> None:
         "day": testimony.published_on,
         "kind": testimony.kind,
         # A random shard spreads a surge over several rows instead of one row lock.
-        "shard": random.randrange(PublishedTally.SHARDS),  # noqa: S311
+        "shard": random.randrange(PublishedTally.SHARDS),
     }
     rows = PublishedTally.objects.filter(**key)
     if not rows.update(count=F("count") + delta):
@@ -229,3 +229,19 @@ def account_delete(*, user: AbstractBaseUser, keep_published: bool) -> None:
     for testimony in Testimony.objects.filter(author=user):
         testimony_withdraw(testimony=testimony)
     user.delete()
+
+
+# --- Readers' solidarity -----------------------------------------------------------------------
+
+
+def reaction_add(*, testimony: Testimony, kind: str, reader_key: str) -> bool:
+    """Count a reader's reaction once; False if this reader had already sent this one."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                Reaction.objects.create(testimony=testimony, kind=kind, reader_key=reader_key)
+        except IntegrityError:
+            return False
+        field = Reaction.COUNTER_FIELD[kind]
+        Testimony.objects.filter(pk=testimony.pk).update(**{field: F(field) + 1})
+    return True

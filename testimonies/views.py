@@ -4,7 +4,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -12,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
 
-from . import selectors, services
+from . import charts, selectors, services
 from .forms import (
     AccountDeleteForm,
     AppealForm,
@@ -21,16 +22,70 @@ from .forms import (
     ShareForm,
     WithdrawForm,
 )
-from .models import Testimony
+from .models import Reaction, Testimony, Topic
+from .readers import reader_key
 
 
 @require_GET
 def wall(request):
+    filters = selectors.WallFilters.from_query(request.GET)
+    cursor = request.GET.get("cursor")
+    if cursor:
+        page = selectors.wall_page(filters=filters, cursor=cursor)
+    else:
+        page = selectors.wall_first_page(filters=filters)
     return render(
         request,
         "testimonies/wall.html",
-        {"testimonies": selectors.wall_latest(), "metoo_count": selectors.metoo_count()},
+        {
+            "page": page,
+            "filters": filters,
+            "is_first_page": not cursor,
+            "topics": Topic.objects.all(),
+            "metoo_count": selectors.metoo_count(),
+            "metoo_today": selectors.metoo_count_today(),
+            "reaction_kinds": Reaction.Kind.choices,
+        },
     )
+
+
+@require_POST
+def react(request, public_id):
+    """ "I believe you", "Me too", "Sending strength": a plain form, then back to the page."""
+    testimony = selectors.testimony_for_public(public_id=public_id)
+    kind = request.POST.get("kind")
+    if testimony is None:
+        raise Http404
+    if kind not in Reaction.Kind.values:
+        messages.error(request, _("That reaction could not be read; nothing was sent."))
+    elif limit_reached(request, "reaction"):
+        messages.error(
+            request,
+            _("You have sent many reactions in a short time. Thank you; please wait a while."),
+        )
+    elif services.reaction_add(testimony=testimony, kind=kind, reader_key=reader_key(request)):
+        messages.success(request, _("Thank you. The author will see your support counted."))
+    else:
+        messages.info(request, _("You had already sent this. It is counted once."))
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = testimony.get_absolute_url()
+    return redirect(f"{back}#t-{testimony.public_id}")
+
+
+@require_GET
+def stats(request):
+    statistics = selectors.statistics()
+    return render(
+        request,
+        "testimonies/stats.html",
+        {"statistics": statistics, "charts": charts.statistics_charts(statistics)},
+    )
+
+
+@require_GET
+def resources(request):
+    return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})
 
 
 # never_cache: on a shared device, the back button must not bring a typed story back.
@@ -71,7 +126,11 @@ def detail(request, public_id):
     testimony = selectors.testimony_for_public(public_id=public_id)
     if testimony is None:
         raise Http404
-    return render(request, "testimonies/detail.html", {"testimony": testimony})
+    return render(
+        request,
+        "testimonies/detail.html",
+        {"testimony": testimony, "reaction_kinds": Reaction.Kind.choices},
+    )
 
 
 def csrf_failure(request, reason=""):

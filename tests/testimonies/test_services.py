@@ -10,9 +10,10 @@ from tests.conftest import broker_outage
 pytestmark = pytest.mark.django_db
 
 
-def test_a_bare_metoo_is_published_and_counted_at_once():
+def test_a_bare_metoo_is_published_and_counted_at_once(django_capture_on_commit_callbacks):
     before = selectors.metoo_count()
-    testimony = testimony_submit(kind="metoo").testimony
+    with django_capture_on_commit_callbacks(execute=True):
+        testimony = testimony_submit(kind="metoo").testimony
     assert testimony.status == Testimony.Status.PUBLISHED
     assert testimony.published_on is not None
     assert selectors.metoo_count() == before + 1
