@@ -45,17 +45,9 @@ class AppSettings:
     def DETECTORS(self) -> list[str]:
         """The detector modules screening runs, by dotted path: the extension point for
         operators who need another kind of finding (each module has find(text) -> list[Span])."""
-        return _setting(
-            "DETECTORS",
-            [
-                "moderation.detectors.emails",
-                "moderation.detectors.phones",
-                "moderation.detectors.links",
-                "moderation.detectors.handles",
-                "moderation.detectors.addresses",
-                "moderation.detectors.names",
-            ],
-        )
+        from .detectors import TEXT_DETECTORS
+
+        return _setting("DETECTORS", [module.__name__ for module in TEXT_DETECTORS])
 
     @property
     def DUPLICATE_WINDOW(self) -> timedelta:

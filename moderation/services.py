@@ -18,9 +18,8 @@ from testimonies.models import ContentWarning, Testimony
 from testimonies.text import clean_text
 
 from .app_settings import app_settings
-from .detectors import duplicates, wordlists
+from .detectors import duplicates, find_all
 from .detectors.risk import risk_score
-from .detectors.spans import Span
 from .models import AuditEntry, QueueItem, Report, Screening, WatchWord
 
 logger = logging.getLogger(__name__)
@@ -71,26 +70,14 @@ def _watch_words() -> tuple[list[str], list[str]]:
     return banned, suspect
 
 
-def screen_text(
-    text: str, *, banned=(), suspect=(), recent_fingerprints: Iterable[int] = ()
-) -> list[Span]:
-    """Every finding in one text: the configured detectors, the word lists, duplicates."""
-    spans = [
-        span
-        for module in _detector_modules(tuple(app_settings.DETECTORS))
-        for span in module.find(text)
-    ]
-    spans += wordlists.find(text, banned=banned, suspect=suspect)
-    spans += duplicates.find(text, recent_fingerprints=recent_fingerprints)
-    return sorted(spans, key=lambda s: (s.start, s.kind))
-
-
 def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dict], float]:
     banned, suspect = _watch_words()
+    detectors = _detector_modules(tuple(app_settings.DETECTORS))
     spans_by_field = {
-        "title": screen_text(testimony.title, banned=banned, suspect=suspect),
-        "body": screen_text(
+        "title": find_all(testimony.title, detectors=detectors, banned=banned, suspect=suspect),
+        "body": find_all(
             testimony.body,
+            detectors=detectors,
             banned=banned,
             suspect=suspect,
             recent_fingerprints=recent_fingerprints,

@@ -1,11 +1,13 @@
 """Pure functions that find identifying details and abuse in a testimony's text.
 
-Each module is named for what it finds and exposes ``find(text) -> list[Span]``.
+Each module is named for what it finds and exposes ``find(text) -> list[Span]``; word lists and
+duplicates also take what they compare against.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from types import ModuleType
 
 from moderation.detectors import (
     addresses,
@@ -19,35 +21,27 @@ from moderation.detectors import (
 )
 from moderation.detectors.spans import Span
 
-# The detector modules find_all runs, by module name.
-DETECTORS = (
-    "emails",
-    "phones",
-    "links",
-    "handles",
-    "addresses",
-    "names",
-    "wordlists",
-    "duplicates",
-)
+# The detectors that need nothing but the text, in the order find_all runs them.
+TEXT_DETECTORS: tuple[ModuleType, ...] = (emails, phones, links, handles, addresses, names)
+
+# Every detector module, by name.
+DETECTORS = (*(m.__name__.rsplit(".", 1)[1] for m in TEXT_DETECTORS), "wordlists", "duplicates")
 
 
 def find_all(
     text: str,
     *,
+    detectors: Iterable[ModuleType] = TEXT_DETECTORS,
     banned: Iterable[str] = (),
     suspect: Iterable[str] = (),
     recent_fingerprints: Iterable[int] = (),
 ) -> list[Span]:
-    """Every detector's spans over ``text``, sorted by (start, kind); kinds may overlap."""
-    spans = [
-        *emails.find(text),
-        *phones.find(text),
-        *links.find(text),
-        *handles.find(text),
-        *addresses.find(text),
-        *names.find(text),
-        *wordlists.find(text, banned=banned, suspect=suspect),
-        *duplicates.find(text, recent_fingerprints=recent_fingerprints),
-    ]
+    """Every finding in ``text``, sorted by (start, kind); kinds may overlap.
+
+    ``detectors`` are the modules whose ``find(text)`` runs (moderation settings may add
+    their own); the word lists and the duplicate check always run.
+    """
+    spans = [span for module in detectors for span in module.find(text)]
+    spans += wordlists.find(text, banned=banned, suspect=suspect)
+    spans += duplicates.find(text, recent_fingerprints=recent_fingerprints)
     return sorted(spans, key=lambda s: (s.start, s.kind))
