@@ -32,11 +32,15 @@ def public_cache_bump() -> None:
         cache.set(GENERATION_KEY, secrets.randbelow(1 << 40) + 2, timeout=None)
 
 
-def cached(name: str, compute: Callable[[], T]) -> T:
-    """compute(), cached under name for the current generation."""
-    key = f"public:{_generation()}:{name}"
+def cached(name: str, compute: Callable[[], T], *, follow_changes: bool = True) -> T:
+    """compute(), cached under name: until the published set changes, or for TIMEOUT.
+
+    follow_changes=False keeps the value for a minute whatever changes: for figures too costly
+    to recompute on every publication during a surge, and that name no testimony.
+    """
+    key = f"public:{_generation()}:{name}" if follow_changes else f"public:slow:{name}"
     value = cache.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, timeout=TIMEOUT)
+        cache.set(key, value, timeout=TIMEOUT if follow_changes else 60)
     return value

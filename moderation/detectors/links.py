@@ -32,9 +32,12 @@ _TRAILING = ".,;:!?'\"\u2019\u201d)]}>*"
 
 _SCHEME_URL = re.compile(r"(?i)\b(?:https?|ftp)://[^\s<>\"'`]+")
 _WWW_URL = re.compile(r"(?i)(?<![\w.@/-])www\.[^\W_](?:[\w-]*\.)+[a-z]{2,}(?:[/?#:][^\s<>\"'`]*)?")
+# A real domain's TLD is typed all lower or all upper case, never "Then" after a full stop.
+_TLD_WORDS = sorted(TLDS, key=len, reverse=True)
+_KNOWN_TLD = "|".join(_TLD_WORDS + [tld.upper() for tld in _TLD_WORDS])
 _BARE_DOMAIN = re.compile(
     r"(?<![\w.@/:+-])"
-    r"(?P<host>(?:[^\W_](?:[\w-]{0,62}[^\W_])?\.)+(?P<tld>[a-zA-Z]{2,24}))"
+    rf"(?P<host>(?:[^\W_](?:[\w-]{{0,62}}[^\W_])?\.)+(?P<tld>{_KNOWN_TLD}))"
     r"(?![\w-]|\.[^\W_])"
     r"(?P<rest>(?::\d{1,5})?[/?#][^\s<>\"'`]*)?"
 )
@@ -47,11 +50,6 @@ def _trim(text: str, start: int, end: int) -> int:
             break
         end -= 1
     return end
-
-
-def _is_domain(host: str, tld: str) -> bool:
-    # A real domain's TLD is typed all lower or all upper case, never "Then" after a full stop.
-    return tld.lower() in TLDS and (tld.islower() or tld.isupper())
 
 
 def find(text: str) -> list[Span]:
@@ -67,8 +65,6 @@ def find(text: str) -> list[Span]:
             found.append(norm.span(KIND, match.start(), end))
     for match in _BARE_DOMAIN.finditer(norm.text):
         tld = match["tld"]
-        if not _is_domain(match["host"], tld):
-            continue
         if tld.lower() in _WORDY_TLDS and not match["rest"] and match["host"].count(".") < 2:
             continue
         end = _trim(norm.text, match.start(), match.end())

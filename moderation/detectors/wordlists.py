@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -36,6 +37,9 @@ LEET = {
 
 # One of these between every pair of letters spells a word out: "s.p.a.m", "s p a m".
 _SPACER = r"[\s.\-_*·•/]"
+# Between the words of a phrase: spaces and punctuation, but none of the leetspeak symbols, so
+# a run of "@@@@" cannot be read both ways (which made matching cubic).
+_BETWEEN_WORDS = r"[\s.,;:\-_*·•/'\"()]*+"
 
 
 def _fold(text: str) -> Normalized:
@@ -43,26 +47,29 @@ def _fold(text: str) -> Normalized:
     return normalize(text, casefold=True, table=HOMOGLYPHS, strip_marks=True)
 
 
-def _letter(char: str) -> str:
-    if char in LEET:
-        return "[" + re.escape(char + LEET[char]) + "]"
-    return re.escape(char)
+def _class(chars: str) -> str:
+    return "[" + "".join(re.escape(c) for c in chars) + "]" if len(chars) > 1 else re.escape(chars)
 
 
 def _word_pattern(word: str) -> str:
-    letters = [_letter(c) for c in word]
-    # Either the word with letters repeated at will ("spaaam"), or spelled out with a spacer.
-    compact = "".join(f"{letter}+" for letter in letters)
-    if len(letters) < 2:
-        return compact
-    return f"(?:{compact}|{_SPACER.join(letters)})"
+    variants = [char + LEET.get(char, "") for char in word]
+    compact = []
+    for here, after in itertools.zip_longest(variants, variants[1:], fillvalue=""):
+        # A letter may repeat ("spaaam"). Possessively where the next letter cannot take over
+        # the same characters, so matching stays linear; a few times at most where it can
+        # ("k1ll": the 1 may be an i or an l).
+        repeat = "{1,6}" if set(here) & set(after) else "++"
+        compact.append(_class(here) + repeat)
+    if len(word) < 2:
+        return "".join(compact)
+    return f"(?:{''.join(compact)}|{_SPACER.join(map(_class, variants))})"
 
 
 def _term_pattern(term: str) -> str | None:
-    words = re.findall(r"[^\W_]+|[^\w\s]+", _fold(term).text)
+    words = _fold(term).text.split()
     if not words:
         return None
-    return r"[\W_]*".join(_word_pattern(w) for w in words)
+    return _BETWEEN_WORDS.join(_word_pattern(w) for w in words)
 
 
 @lru_cache(maxsize=64)

@@ -1,5 +1,7 @@
 """Tests for running every detector at once."""
 
+import importlib
+
 from hypothesis import given, settings
 
 from moderation.detectors import DETECTORS, duplicates, find_all
@@ -7,8 +9,6 @@ from tests.moderation.detectors.helpers import assert_valid_spans, texts
 
 
 def test_every_detector_module_is_named_and_exposes_find():
-    import importlib
-
     for name in DETECTORS:
         module = importlib.import_module(f"moderation.detectors.{name}")
         assert callable(module.find)
