@@ -106,3 +106,55 @@ def test_with_redis_down_a_submission_is_accepted_and_saved(
     assert "Your receipt code" in response.content.decode()
     assert Testimony.objects.get().body == "Saved during an outage."
     assert "left for the sweeper" in caplog.text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_production_access_log_names_no_client_address(tmp_path):
+    """gunicorn with config/gunicorn.conf.py, a real request, and its real access log."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import database_url_for_subprocess
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.test_settings",
+        "DATABASE_URL": database_url_for_subprocess(),
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+    }
+    log_path = tmp_path / "gunicorn.log"
+    with open(log_path, "wb") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "config/gunicorn.conf.py"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/healthz", headers={"X-Forwarded-For": FORWARDED}
+        )
+        for _ in range(100):
+            try:
+                with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310
+                    assert response.status == 200
+                break
+            except OSError:
+                time.sleep(0.1)
+        time.sleep(0.3)  # the access line is written after the response
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    log = log_path.read_text()
+    assert '"GET /healthz HTTP/1.1" 200' in log
+    assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{port}", "")
+    assert FORWARDED not in log

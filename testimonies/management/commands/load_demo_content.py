@@ -25,6 +25,21 @@ STATEMENTS = [
     "I reported it. Nothing happened, except that I was moved to another team.",
     "Online, every day, for a year, from a stranger who knew where I lived.",
     "To my younger self: you were brave, and you were right.",
+    "A teacher I trusted. I was fifteen. I told no one for thirty years. Me too.",
+    "In a lift, on my first week. He laughed when I pushed his hand away.",
+    "My partner called it love. It was control. Me too.",
+    "Every night shift, the same comments. Everyone heard. Nobody said anything.",
+    "At 23, at a concert. I froze. Freezing is not consent.",
+    "It was a religious retreat. I was sixteen. I believed him because everyone did.",
+    "During basic training. Reporting it ended my career, not his.",
+    "He was my manager and he decided my hours. I said yes to keep my job.",
+    "Someone I met online. The photos he took are still out there somewhere.",
+    "I am a man and this happened to me too. It took me a long time to say it.",
+    "My best friend's brother. I still see him at family dinners.",
+    "Me too. Today I told my sister, and she believed me.",
+    "At a party in my first year. I woke up and did not know where I was.",
+    "A stranger on the train, pressed against me for six stops.",
+    "It happened at a job interview. I did not get the job, and I did not say a word.",
 ]
 
 STORIES = [
@@ -51,6 +66,21 @@ STORIES = [
         "she told me she had a similar story about the same kind of man in a different place. "
         "Then another friend did. That is when I understood how big this is.\n\nWe are not "
         "isolated cases. We are a pattern, and patterns can be broken.",
+    ),
+    (
+        "The night I stopped blaming myself",
+        "For years I went over every detail: what I wore, what I drank, what I said. I built "
+        "a whole case against myself. Then one night a friend asked me a simple question: "
+        "would you blame me, if it had been me?\n\nOf course I would not. That night I "
+        "stopped blaming myself. It did not fix everything, but it was the start.",
+    ),
+    (
+        "Twenty years of silence",
+        "I was a child when it started and a teenager when it stopped. I never told anyone, "
+        "because the person was someone the whole family admired.\n\nI am in my thirties "
+        "now. Last year I finally told a counsellor. I am writing here because writing it "
+        "down, even anonymously, makes it real, and because someone reading this may be "
+        "where I was.",
     ),
     (
         "Healing is not a straight line",
