@@ -16,6 +16,7 @@ from .app_settings import app_settings
 from .caching import cached
 from .models import CrisisResource, PublishedTally, Testimony, Topic
 from .receipts import receipt_hash
+from .text import clean_text
 
 
 def published_testimonies() -> QuerySet[Testimony]:
@@ -36,10 +37,11 @@ class WallFilters:
     def from_query(cls, params) -> "WallFilters":
         """Filters from a query string; anything unknown is ignored, never an error."""
         kind = params.get("kind", "")
-        query = " ".join(params.get("q", "").split())[:200]
+        # Cleaned like any input: a NUL byte would be an error in PostgreSQL.
+        query = " ".join(clean_text(params.get("q", "")).split())[:200]
         return cls(
             kind=kind if kind in (Testimony.Kind.STATEMENT, Testimony.Kind.STORY) else "",
-            topic=params.get("topic", "")[:40],
+            topic=clean_text(params.get("topic", ""))[:40],
             query=query,
         )
 

@@ -175,3 +175,10 @@ def test_resources_are_listed_from_the_database(client):
     assert "RAINN" in html
     assert "0808 500 2222" in html
     assert "findahelpline.com" in html
+
+
+@pytest.mark.parametrize("params", [{"q": "a\x00b"}, {"topic": "\x00"}, {"q": "'\"&|!:*()"}])
+def test_odd_search_and_filter_input_never_breaks_the_wall(client, params):
+    TestimonyFactory(published=True)
+    assert client.get("/", params).status_code == 200
+    assert client.get("/api/v1/testimonies/", params).status_code == 200

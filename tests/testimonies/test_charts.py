@@ -1,8 +1,12 @@
 """Bar chart geometry: nice axes, bars that fit the plot, and charts that draw with no data."""
 
+from datetime import date, timedelta
+
 import pytest
 
-from moderation.charts import bar_chart, nice_step
+from testimonies.charts import bar_chart, horizontal_bar_chart, nice_step, statistics_charts
+from testimonies.models import Topic
+from testimonies.selectors import Statistics
 
 
 @pytest.mark.parametrize(
@@ -72,3 +76,63 @@ def test_with_many_bars_only_every_nth_label_is_written():
 def test_a_label_sits_under_the_middle_of_its_bar():
     bar = bar_chart([("only", 3)]).bars[0]
     assert bar.center == pytest.approx(bar.x + bar.width / 2, abs=0.1)
+
+
+def test_horizontal_bars_are_in_proportion_and_the_longest_leaves_room_for_its_value():
+    chart = horizontal_bar_chart([("Workplace", 10), ("Online", 5), ("Sport", 0)], width=640)
+    longest, half, empty = chart.bars
+    assert longest.end < chart.width
+    assert half.width == pytest.approx(longest.width / 2, abs=0.1)
+    assert empty.width == 0
+    assert chart.total == 15
+
+
+def test_horizontal_rows_stack_downwards_without_overlapping_and_fit_the_chart():
+    chart = horizontal_bar_chart([(f"Topic {n}", n) for n in range(12)])
+    for upper, lower in zip(chart.bars, chart.bars[1:], strict=False):
+        assert upper.y + upper.height < lower.y
+    assert chart.bars[-1].y + chart.bars[-1].height <= chart.height
+    assert all(bar.y > 0 for bar in chart.bars)  # room above each bar for its label
+
+
+def test_a_horizontal_chart_with_no_values_is_empty_but_has_a_size():
+    chart = horizontal_bar_chart([])
+    assert chart.bars == []
+    assert chart.height > 0
+
+
+def statistics(days=90, **by_kind_today):
+    today = date(2025, 3, 31)
+    per_day = [
+        (today - timedelta(days=back), {"metoo": 0, "statement": 0, "story": 0})
+        for back in range(days - 1, -1, -1)
+    ]
+    per_day[-1][1].update(by_kind_today)
+    return Statistics(
+        totals={"metoo": 40, "statement": 7, "story": 3},
+        days=per_day,
+        topics=[(Topic(slug="school", name="School"), 1), (Topic(slug="online", name="Online"), 6)],
+    )
+
+
+def test_the_statistics_have_a_daily_chart_for_each_kind_with_a_bar_a_day():
+    charts = statistics_charts(statistics(metoo=12, story=1))
+    assert [kind.kind for kind in charts["kinds"]] == ["metoo", "statement", "story"]
+    assert [kind.total for kind in charts["kinds"]] == [40, 7, 3]
+    assert charts["total"] == 50
+    metoo, statement, story = (kind.chart for kind in charts["kinds"])
+    assert len(metoo.bars) == len(statement.bars) == len(story.bars) == 90
+    assert (metoo.bars[-1].value, statement.bars[-1].value, story.bars[-1].value) == (12, 0, 1)
+    assert metoo.bars[-1].label == "31 Mar"
+    assert sum(bar.label_shown for bar in metoo.bars) == 6
+
+
+def test_the_statistics_table_lists_every_day_with_each_kind_in_chart_order():
+    charts = statistics_charts(statistics(metoo=12, story=1))
+    assert len(charts["days"]) == 90
+    assert charts["days"][-1] == (date(2025, 3, 31), [12, 0, 1])
+
+
+def test_the_topics_chart_puts_the_most_common_topic_first():
+    chart = statistics_charts(statistics())["topics"]
+    assert [(bar.label, bar.value) for bar in chart.bars] == [("Online", 6), ("School", 1)]
