@@ -92,6 +92,22 @@ def _search(testimonies: QuerySet[Testimony], query: str) -> QuerySet[Testimony]
     return testimonies
 
 
+def _newest_ids_of_matches(matches: QuerySet[Testimony], limit: int) -> list[int]:
+    """The newest ids among full-text matches, found through the GIN index first.
+
+    MATERIALIZED keeps PostgreSQL from walking the whole wall newest-first and testing every
+    row instead (30 s for a rare word among a million rows; a fraction of a millisecond so).
+    """
+    sql, params = matches.values("pk", "published_at").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH matches AS MATERIALIZED ({sql}) "  # noqa: S608 (SQL compiled by the ORM)
+            "SELECT pk FROM matches ORDER BY published_at DESC, pk DESC LIMIT %s",
+            [*params, limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def wall_page(*, filters: WallFilters = WallFilters(), cursor: str | None = None) -> WallPage:
     """Published statements and stories, newest first, read by keyset: no OFFSET, no COUNT.
 
@@ -108,7 +124,13 @@ def wall_page(*, filters: WallFilters = WallFilters(), cursor: str | None = None
     position = cursor_decode(cursor) if cursor else None
     if position:
         at, pk = position
-        testimonies = testimonies.filter(Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk))
+        # The plain "<=" lets PostgreSQL start the index scan at the cursor; the "or" then
+        # settles ties within one instant.
+        testimonies = testimonies.filter(published_at__lte=at).filter(
+            Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk)
+        )
+    if filters.query and connection.vendor == "postgresql":
+        testimonies = Testimony.objects.filter(pk__in=_newest_ids_of_matches(testimonies, size + 1))
     rows = list(
         testimonies.prefetch_related("topics", "content_warnings").order_by("-published_at", "-id")[
             : size + 1

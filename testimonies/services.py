@@ -48,10 +48,14 @@ def testimony_submit(
     else:
         code = receipt_new()
         testimony.receipt_hash = receipt_hash(code)
-    testimony.full_clean()
+    # Uniqueness and the check constraints are the database's to enforce (public ids and
+    # receipt hashes are random): asking first would cost a query each on the hot path.
+    testimony.full_clean(validate_unique=False, validate_constraints=False)
     testimony.save()
-    testimony.content_warnings.set(content_warnings)
-    testimony.topics.set(topics)
+    if content_warnings:
+        testimony.content_warnings.set(content_warnings)
+    if topics:
+        testimony.topics.set(topics)
     if kind == Testimony.Kind.METOO:
         _tally(testimony, +1)
     else:

@@ -3,17 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.template.loader import render_to_string
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
 
 from . import charts, selectors, services
+from .caching import cached
 from .forms import (
     AccountDeleteForm,
     AppealForm,
@@ -30,25 +33,44 @@ from .readers import reader_key
 def wall(request):
     filters = selectors.WallFilters.from_query(request.GET)
     cursor = request.GET.get("cursor")
+    if cursor or filters.query:
+        return render(request, "testimonies/wall.html", _wall_context(filters, cursor))
+    # The first pages are the same for every visitor who has no account and no message
+    # waiting: rendered once per change of the wall, then served from the cache.
+    if request.user.is_authenticated or len(messages.get_messages(request)):
+        return render(request, "testimonies/wall.html", _wall_context(filters, None))
+    html = cached(
+        f"wall-html:{filters.kind}:{filters.topic}",
+        lambda: render_to_string(
+            "testimonies/wall.html", _wall_context(filters, None), request=request
+        ),
+    )
+    return HttpResponse(html)
+
+
+def _wall_context(filters, cursor) -> dict:
     if cursor:
         page = selectors.wall_page(filters=filters, cursor=cursor)
     else:
         page = selectors.wall_first_page(filters=filters)
-    return render(
-        request,
-        "testimonies/wall.html",
-        {
-            "page": page,
-            "filters": filters,
-            "is_first_page": not cursor,
-            "topics": Topic.objects.all(),
-            "metoo_count": selectors.metoo_count(),
-            "metoo_today": selectors.metoo_count_today(),
-            "reaction_kinds": Reaction.Kind.choices,
-        },
-    )
+    here = {"kind": filters.kind, "topic": filters.topic, "q": filters.query, "cursor": cursor}
+    return {
+        "page": page,
+        "filters": filters,
+        "is_first_page": not cursor,
+        # Where a reaction returns to: this page, without anything else from the query.
+        "return_to": "/?" + urlencode({key: value for key, value in here.items() if value}),
+        "topics": Topic.objects.all(),
+        "metoo_count": selectors.metoo_count(),
+        "metoo_today": selectors.metoo_count_today(),
+        "reaction_kinds": Reaction.Kind.choices,
+    }
 
 
+# Without a CSRF token, so that the wall's pages can be cached whole. A forged reaction could
+# only add one count per reader and kind, within the per-client rate limit: no more than
+# anyone can do by posting directly, and the session cookie (SameSite=Lax) is not sent.
+@csrf_exempt
 @require_POST
 def react(request, public_id):
     """ "I believe you", "Me too", "Sending strength": a plain form, then back to the page."""

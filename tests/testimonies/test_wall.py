@@ -182,3 +182,14 @@ def test_odd_search_and_filter_input_never_breaks_the_wall(client, params):
     TestimonyFactory(published=True)
     assert client.get("/", params).status_code == 200
     assert client.get("/api/v1/testimonies/", params).status_code == 200
+
+
+def test_the_first_page_is_served_from_the_cache_without_touching_the_database(
+    client, django_assert_num_queries
+):
+    publish(3)
+    client.get("/")
+    with django_assert_num_queries(0):
+        html = client.get("/").content.decode()
+    assert "item 0" in html
+    assert "csrfmiddlewaretoken" not in html  # nothing personal in what is shared
