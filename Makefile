@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock bench-moderation
+.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,3 +51,8 @@ clean:
 # Moderation figures on a throwaway PostgreSQL database and Redis (see scripts/bench_moderation.sh).
 bench-moderation: install
 	bash scripts/bench_moderation.sh $(BENCH_ARGS)
+
+# The wall, search, the API and the share form under load beside two reference views, on a
+# throwaway PostgreSQL database of a million testimonies and Redis (see scripts/bench_wall.sh).
+bench-wall: install
+	bash scripts/bench_wall.sh $(BENCH_ARGS)
