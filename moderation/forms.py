@@ -9,6 +9,10 @@ from .models import Report
 
 
 class DecisionForm(forms.Form):
+    # An item page shows every decision form at once: each needs ids of its own, or the
+    # label of one form's note would name the note of another.
+    id_prefix = "decision"
+
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     note = forms.CharField(
         label=_("Note for the author (optional)"),
@@ -17,8 +21,13 @@ class DecisionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", f"{self.id_prefix}-%s")
+        super().__init__(*args, **kwargs)
+
 
 class ApproveForm(DecisionForm):
+    id_prefix = "approve"
     title = forms.CharField(label=_("Title"), required=False, max_length=120)
     body = forms.CharField(
         label=_("Text"), required=False, widget=forms.Textarea(attrs={"rows": 10})
@@ -32,12 +41,14 @@ class ApproveForm(DecisionForm):
 
 
 class RejectForm(DecisionForm):
+    id_prefix = "reject"
     reason = forms.ChoiceField(
         label=_("Reason"), choices=Testimony.RejectionReason.choices, widget=forms.RadioSelect
     )
 
 
 class EscalateForm(DecisionForm):
+    id_prefix = "escalate"
     note = forms.CharField(
         label=_("Why are you escalating? (for the other moderators)"),
         required=False,

@@ -311,8 +311,11 @@ def decision_approve(
             item_id=item_id, moderator=moderator, version=version
         )
         edited = False
+        if content_warnings is not None:
+            warnings_before = set(testimony.content_warnings.values_list("pk", flat=True))
+            edited = warnings_before != {warning.pk for warning in content_warnings}
         if title is not None or body is not None or content_warnings is not None:
-            edited = testimony_services.testimony_revise(
+            edited |= testimony_services.testimony_revise(
                 testimony=testimony,
                 title=testimony.title if title is None else title,
                 body=testimony.body if body is None else body,

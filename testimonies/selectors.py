@@ -147,7 +147,24 @@ def wall_first_page(*, filters: WallFilters = WallFilters()) -> WallPage:
     """The first page, cached until something is published or leaves the wall."""
     if filters.query:
         return wall_page(filters=filters)
-    return cached(f"wall:{filters.kind}:{filters.topic}", lambda: wall_page(filters=filters))
+    page = cached(f"wall:{filters.kind}:{filters.topic}", lambda: wall_page(filters=filters))
+    return _with_current_reactions(page)
+
+
+def _with_current_reactions(page: WallPage) -> WallPage:
+    """The cached page with its reaction counts read now, by primary key: a reader who sends
+    support sees it counted at once, without the wall being recomputed for every reaction."""
+    fields = ("believe_count", "metoo_count", "strength_count")
+    counts = {
+        row[0]: row[1:]
+        for row in Testimony.objects.filter(pk__in=[t.pk for t in page.testimonies]).values_list(
+            "pk", *fields
+        )
+    }
+    for testimony in page.testimonies:
+        for field, value in zip(fields, counts.get(testimony.pk, ()), strict=False):
+            setattr(testimony, field, value)
+    return page
 
 
 def testimony_for_public(*, public_id: str) -> Testimony | None:
