@@ -47,3 +47,7 @@ def test_the_hash_is_keyed_not_a_plain_digest(settings):
 
 def test_a_bare_metoo_has_no_receipt():
     assert testimony_submit(kind="metoo").receipt_code is None
+
+
+def test_no_receipt_is_made_of_words_that_would_hurt_to_read():
+    assert not {"grope", "silenced", "predator", "unwanted", "hurt"} & set(wordlist())
