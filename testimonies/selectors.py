@@ -14,7 +14,7 @@ from django.utils.crypto import salted_hmac
 
 from .app_settings import app_settings
 from .caching import cached
-from .models import CrisisResource, PublishedTally, Testimony, Topic
+from .models import CrisisResource, PublishedTally, PublishedTotal, Testimony, Topic
 from .receipts import receipt_hash
 from .text import clean_text
 
@@ -182,9 +182,9 @@ def testimony_for_public(*, public_id: str) -> Testimony | None:
 def metoo_count_uncached() -> int:
     """Everyone who has said "me too": bare ones and published testimonies alike.
 
-    A sum over the daily tallies: a few rows a day, whatever the number of testimonies.
+    A sum over a few rows (PublishedTotal), whatever the number of testimonies.
     """
-    return PublishedTally.objects.aggregate(total=Sum("count"))["total"] or 0
+    return PublishedTotal.objects.aggregate(total=Sum("count"))["total"] or 0
 
 
 def metoo_count() -> int:

@@ -12,7 +12,14 @@ from django.utils import timezone
 from moderation.screening import screening_request
 
 from .caching import public_cache_bump
-from .models import ContentWarning, PublishedTally, Reaction, Testimony, Topic
+from .models import (
+    ContentWarning,
+    PublishedTally,
+    PublishedTotal,
+    Reaction,
+    Testimony,
+    Topic,
+)
 from .receipts import receipt_hash, receipt_new
 from .text import clean_text
 
@@ -128,27 +135,32 @@ def _mark_published(testimony: Testimony) -> None:
 
 def _tally(testimony: Testimony, delta: int) -> None:
     """Count a testimony in (+1) or out of (-1) the published totals, in this transaction."""
-    key = {
-        "day": testimony.published_on,
-        "kind": testimony.kind,
-        # A random shard spreads a surge over several rows instead of one row lock.
-        "shard": random.randrange(PublishedTally.SHARDS),
-    }
-    rows = PublishedTally.objects.filter(**key)
+    # A random shard spreads a surge over several rows instead of one row lock.
+    shard = random.randrange(PublishedTally.SHARDS)
+    _add(
+        PublishedTally,
+        {"day": testimony.published_on, "kind": testimony.kind, "shard": shard},
+        delta,
+    )
+    _add(PublishedTotal, {"kind": testimony.kind, "shard": shard}, delta)
+    transaction.on_commit(public_cache_invalidate, robust=True)
+
+
+def _add(model, key: dict, delta: int) -> None:
+    rows = model.objects.filter(**key)
     if not rows.update(count=F("count") + delta):
         try:
             with transaction.atomic():
-                PublishedTally.objects.create(**key, count=delta)
+                model.objects.create(**key, count=delta)
         except IntegrityError:  # another request created the row first
             rows.update(count=F("count") + delta)
-    transaction.on_commit(public_cache_invalidate, robust=True)
 
 
 @transaction.atomic
 def tallies_rebuild() -> int:
     """Recount the published totals from the rows (after a bulk load, or to repair them)."""
     PublishedTally.objects.all().delete()
-    totals = (
+    totals = list(
         Testimony.objects.filter(status=Testimony.Status.PUBLISHED)
         .values("published_on", "kind")
         .annotate(n=Count("id"))
@@ -156,6 +168,13 @@ def tallies_rebuild() -> int:
     PublishedTally.objects.bulk_create(
         PublishedTally(day=row["published_on"], kind=row["kind"], shard=0, count=row["n"])
         for row in totals
+    )
+    PublishedTotal.objects.all().delete()
+    by_kind = {}
+    for row in totals:
+        by_kind[row["kind"]] = by_kind.get(row["kind"], 0) + row["n"]
+    PublishedTotal.objects.bulk_create(
+        PublishedTotal(kind=kind, shard=0, count=n) for kind, n in by_kind.items()
     )
     transaction.on_commit(public_cache_invalidate, robust=True)
     return sum(row["n"] for row in totals)

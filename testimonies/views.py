@@ -1,5 +1,7 @@
 """Public pages: the wall, the share form, one testimony, and the author's own view of theirs."""
 
+import hashlib
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -32,17 +34,18 @@ from .readers import reader_key
 @require_GET
 def wall(request):
     filters = selectors.WallFilters.from_query(request.GET)
-    cursor = request.GET.get("cursor")
-    if cursor or filters.query:
+    cursor = request.GET.get("cursor") or None
+    # A page of the wall is the same for every visitor who has no account and no message
+    # waiting: rendered once per change of the wall, then served from the cache. Searches
+    # are too varied to be worth keeping.
+    personal = request.user.is_authenticated or len(messages.get_messages(request))
+    if personal or filters.query:
         return render(request, "testimonies/wall.html", _wall_context(filters, cursor))
-    # The first pages are the same for every visitor who has no account and no message
-    # waiting: rendered once per change of the wall, then served from the cache.
-    if request.user.is_authenticated or len(messages.get_messages(request)):
-        return render(request, "testimonies/wall.html", _wall_context(filters, None))
+    position = hashlib.sha256(cursor.encode()).hexdigest() if cursor else "first"
     html = cached(
-        f"wall-html:{filters.kind}:{filters.topic}",
+        f"wall-html:{filters.kind}:{filters.topic}:{position}",
         lambda: render_to_string(
-            "testimonies/wall.html", _wall_context(filters, None), request=request
+            "testimonies/wall.html", _wall_context(filters, cursor), request=request
         ),
     )
     return HttpResponse(html)
