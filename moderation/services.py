@@ -106,20 +106,7 @@ def testimony_screen(*, testimony_id: int) -> Screening | None:
         existing = Screening.objects.filter(testimony=testimony).first()
         if existing and existing.testimony_version == testimony.version:
             return existing
-        long_text = duplicates.eligible(testimony.body)
-        recent = _recent_fingerprints(exclude=testimony) if long_text else []
-        findings, score = _findings(testimony, recent_fingerprints=recent)
-        screening, _created = Screening.objects.update_or_create(
-            testimony=testimony,
-            defaults={
-                "findings": findings,
-                "risk_score": score,
-                "testimony_version": testimony.version,
-                "fingerprint": _signed64(duplicates.fingerprint(testimony.body))
-                if long_text
-                else None,
-            },
-        )
+        screening = findings_refresh(testimony=testimony)
         if testimony.status == Testimony.Status.PENDING:
             _route_screened(testimony, screening)
         elif testimony.status == Testimony.Status.REJECTED and testimony.appealed_at:
@@ -141,14 +128,18 @@ def _route_screened(testimony: Testimony, screening: Screening) -> None:
 
 
 def findings_refresh(*, testimony: Testimony) -> Screening:
-    """Screen again at once, in the request: after a redaction the old offsets are wrong."""
-    findings, score = _findings(testimony)
+    """Screen the testimony as it is now and store the findings (again, after a redaction:
+    the old offsets are wrong)."""
+    long_text = duplicates.eligible(testimony.body)
+    recent = _recent_fingerprints(exclude=testimony) if long_text else []
+    findings, score = _findings(testimony, recent_fingerprints=recent)
     screening, _created = Screening.objects.update_or_create(
         testimony=testimony,
         defaults={
             "findings": findings,
             "risk_score": score,
             "testimony_version": testimony.version,
+            "fingerprint": _signed64(duplicates.fingerprint(testimony.body)) if long_text else None,
         },
     )
     return screening

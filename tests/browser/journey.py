@@ -8,7 +8,8 @@ from playwright.sync_api import Page, expect
 
 from moderation import services as moderation_services
 from moderation.models import QueueItem
-from testimonies.models import Testimony
+from testimonies import services as testimony_services
+from testimonies.models import ContentWarning, Testimony, Topic
 from tests.factories import ModeratorFactory
 from tests.moderation.conftest import totp_code, totp_secret_of
 
@@ -175,3 +176,16 @@ def tab_to(page: Page, description_part: str, *, limit: int = 40) -> dict:
         if description_part in state["description"]:
             return state
     raise AssertionError(f"Tab never reached {description_part!r}; it went through {seen}")
+
+
+def published(kind, body, *, title="", topics=(), warnings=()) -> Testimony:
+    """A testimony submitted and published through the services, so the counters agree."""
+    testimony = testimony_services.testimony_submit(
+        kind=kind,
+        title=title,
+        body=body,
+        topics=Topic.objects.filter(slug__in=topics),
+        content_warnings=ContentWarning.objects.filter(slug__in=warnings),
+    ).testimony
+    testimony_services.testimony_publish(testimony=testimony)
+    return testimony

@@ -5,9 +5,9 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from testimonies import services
-from testimonies.models import ContentWarning, Testimony, Topic
+from testimonies.models import Testimony
 
-from .journey import screen, share, step
+from .journey import published, screen, share, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("no_rate_limits")]
 
@@ -24,18 +24,6 @@ def axe():
     # Playwright's evaluate() is not bound by the page's Content-Security-Policy, so axe is
     # injected into the real pages, CSP and all: no bypass_csp needed.
     return Axe()
-
-
-def published(kind, body, *, title="", topics=(), warnings=()) -> Testimony:
-    testimony = services.testimony_submit(
-        kind=kind,
-        title=title,
-        body=body,
-        topics=Topic.objects.filter(slug__in=topics),
-        content_warnings=ContentWarning.objects.filter(slug__in=warnings),
-    ).testimony
-    services.testimony_publish(testimony=testimony)
-    return testimony
 
 
 def violations_on(page, axe) -> list[str]:

@@ -8,9 +8,9 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from testimonies import services
-from testimonies.models import ContentWarning, Testimony, Topic
+from testimonies.models import Testimony
 
-from .journey import screen, share, step
+from .journey import published, screen, share, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("no_rate_limits")]
 
@@ -27,24 +27,13 @@ STORY = (
 def a_wall_with_content() -> Testimony:
     """A few published testimonies, a bare "me too", and the newest story to open."""
 
-    def publish(kind, body, title="", topics=(), warnings=()):
-        testimony = services.testimony_submit(
-            kind=kind,
-            title=title,
-            body=body,
-            topics=Topic.objects.filter(slug__in=topics),
-            content_warnings=ContentWarning.objects.filter(slug__in=warnings),
-        ).testimony
-        services.testimony_publish(testimony=testimony)
-        return testimony
-
     for _ in range(3):
-        publish(Testimony.Kind.METOO, "")
-    publish(Testimony.Kind.STATEMENT, "At 14, at 19, at 30. Me too.", topics=["workplace"])
-    publish(
+        published(Testimony.Kind.METOO, "")
+    published(Testimony.Kind.STATEMENT, "At 14, at 19, at 30. Me too.", topics=["workplace"])
+    published(
         Testimony.Kind.STATEMENT, "On the night bus home, more than once.", topics=["public-place"]
     )
-    return publish(
+    return published(
         Testimony.Kind.STORY,
         STORY,
         title="The school trip",
