@@ -199,20 +199,6 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_SESSION_REMEMBER = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-# allauth's own sign-in and sign-up limits; its "ip" is our keyed hash (config.account_adapter).
-ACCOUNT_ADAPTER = "config.account_adapter.AccountAdapter"
-ACCOUNT_RATE_LIMITS = (
-    {
-        "login": "10/m/ip,30/h/ip",  # every sign-in attempt, per client
-        # failed sign-ins per client and per username; wrong two-factor codes count per user
-        "login_failed": "10/m/ip,5/5m/key",
-        "signup": "10/h/ip",
-        "reauthenticate": "10/m/user",
-        "change_password": "5/m/user",
-    }
-    if env.bool("RATELIMIT_ENABLE", default=True)
-    else False
-)
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
@@ -322,6 +308,20 @@ RATELIMIT_USE_CACHE = "ratelimit"
 # How many proxies in front of the site append to X-Forwarded-For; 0 trusts only REMOTE_ADDR,
 # so a forged header never resets a limit.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# allauth's own sign-in and sign-up limits; its "ip" is our keyed hash (config.account_adapter).
+ACCOUNT_ADAPTER = "config.account_adapter.AccountAdapter"
+ACCOUNT_RATE_LIMITS = (
+    {
+        "login": "10/m/ip,30/h/ip",  # every sign-in attempt, per client
+        # failed sign-ins per client and per username; wrong two-factor codes count per user
+        "login_failed": "10/m/ip,5/5m/key",
+        "signup": "10/h/ip",
+        "reauthenticate": "10/m/user",
+        "change_password": "5/m/user",
+    }
+    if RATELIMIT_ENABLE
+    else False
+)
 
 # --- Moderation policy (defaults and meanings in moderation/app_settings.py) -----------------
 MODERATION_SURGE_MODE = env.bool("MODERATION_SURGE_MODE", default=False)

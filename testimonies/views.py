@@ -175,19 +175,38 @@ def csrf_failure(request, reason=""):
 # --- The author's own view: by receipt code, or signed in ------------------------------------
 
 
-def _author_testimony(request) -> Testimony | None:
-    """The testimony this request may manage: by receipt code, or owned by the signed-in user.
+class _Limited(Exception):
+    """Too many receipt look-ups from this client."""
 
-    Every code lookup counts against the receipt_lookup limit, so codes cannot be guessed
-    through the action URLs either.
+
+def _author_testimony(request, code: str = "") -> Testimony | None:
+    """The testimony this request may manage: owned by the signed-in user, or by receipt code.
+
+    Every code lookup, from /manage/ or from an action, counts against the receipt_lookup
+    limit, so codes cannot be guessed through the action URLs either.
     """
     public_id = request.POST.get("public_id") or request.GET.get("t")
     if public_id and request.user.is_authenticated:
         return selectors.author_testimonies(user=request.user).filter(public_id=public_id).first()
-    code = request.POST.get("code", "")
-    if not code or limit_reached(request, "receipt_lookup"):
+    if not code:
         return None
+    if limit_reached(request, "receipt_lookup"):
+        raise _Limited
     return selectors.testimony_for_receipt(code=code)
+
+
+def _receipt_page(request, form, *, limited=False):
+    """The code entry page again: limited (429), or one answer for every unknown code (404)."""
+    if limited:
+        return render(
+            request,
+            "testimonies/manage_enter.html",
+            {"form": form, "limited": TOO_MANY},
+            status=429,
+        )
+    return render(
+        request, "testimonies/manage_enter.html", {"form": form, "not_found": True}, status=404
+    )
 
 
 def _manage_page(request, testimony, *, status=200, **forms):
@@ -220,35 +239,24 @@ def manage(request):
     if request.method == "GET" or not form.is_valid():
         status = 400 if request.method == "POST" else 200
         return render(request, "testimonies/manage_enter.html", {"form": form}, status=status)
-    if limit_reached(request, "receipt_lookup"):
-        return render(
-            request,
-            "testimonies/manage_enter.html",
-            {"form": form, "limited": TOO_MANY},
-            status=429,
-        )
-    testimony = selectors.testimony_for_receipt(code=form.cleaned_data["code"])
+    try:
+        testimony = _author_testimony(request, form.cleaned_data["code"])
+    except _Limited:
+        return _receipt_page(request, form, limited=True)
     if testimony is None:
-        # One answer for every code we do not know, whatever is wrong with it.
-        return render(
-            request, "testimonies/manage_enter.html", {"form": form, "not_found": True}, status=404
-        )
+        return _receipt_page(request, form)
     return _manage_page(request, testimony)
 
 
 def _author_action(request, apply, form_class, form_key):
-    testimony = _author_testimony(request)
+    code = request.POST.get("code", "")
+    try:
+        testimony = _author_testimony(request, code)
+    except _Limited:
+        return _receipt_page(request, ReceiptForm(initial={"code": code}), limited=True)
     if testimony is None:
-        return render(
-            request,
-            "testimonies/manage_enter.html",
-            {
-                "form": ReceiptForm(initial={"code": request.POST.get("code", "")}),
-                "not_found": True,
-            },
-            status=404,
-        )
-    form = form_class(request.POST, **({"instance": testimony} if form_key == "edit_form" else {}))
+        return _receipt_page(request, ReceiptForm(initial={"code": code}))
+    form = form_class(request.POST)
     if not form.is_valid():
         return _manage_page(request, testimony, status=400, **{form_key: form})
     return apply(testimony, form)

@@ -85,51 +85,48 @@ def database_url_for_subprocess() -> str:
     return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-@pytest.fixture
-def celery_worker_process(transactional_db, tmp_path):
+@contextlib.contextmanager
+def worker_process(*, log_path, settings_module="config.test_settings", purge=True, env=None):
     """A real Celery worker process on the configured broker and this test's database.
 
-    It needs transactional_db: the worker is another process and sees only committed rows.
-    Yields the Popen; its log is printed if the test fails.
+    Solo pool, so its pid is the process doing the work. Yields the Popen once the worker is
+    consuming (--purge would otherwise erase what the test sends first); its log is at
+    process.log_path and is shown by wait_for when a test gives up.
     """
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.test_settings",
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": database_url_for_subprocess(),
+        **(env or {}),
     }
-    log_path = tmp_path / "worker.log"
+    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo"]
+    command += ["--loglevel=info", "--without-mingle", "--without-gossip", "--without-heartbeat"]
+    if purge:
+        command.append("--purge")
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "config",
-                "worker",
-                "--pool=solo",
-                "--loglevel=info",
-                "--purge",
-                "--without-mingle",
-                "--without-gossip",
-                "--without-heartbeat",
-            ],
-            cwd=settings.BASE_DIR,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
+            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
         )
     process.log_path = log_path
-    # Wait until it is consuming: --purge would otherwise erase what the test sends first.
-    wait_for(lambda: b" ready." in log_path.read_bytes(), timeout=60, process=process)
-    yield process
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    try:
+        wait_for(lambda: b" ready." in log_path.read_bytes(), timeout=60, process=process)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+@pytest.fixture
+def celery_worker_process(transactional_db, tmp_path):
+    """A worker for this test; it needs transactional_db, since another process sees only
+    committed rows."""
+    with worker_process(log_path=tmp_path / "worker.log") as process:
+        yield process
 
 
 def wait_for(condition, *, timeout: float = 60, interval: float = 0.2, process=None):

@@ -6,10 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from moderation.models import QueueItem, Report
-from testimonies import services
-from testimonies.models import ContentWarning, Testimony, Topic
+from testimonies.models import Testimony
 
-from .journey import step
+from .journey import published, step
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("no_rate_limits")]
 
@@ -24,15 +23,7 @@ TESTIMONIES = [
 
 
 def publish(kind, title, body, topic, warning) -> Testimony:
-    testimony = services.testimony_submit(
-        kind=kind,
-        title=title,
-        body=body,
-        topics=Topic.objects.filter(slug=topic),
-        content_warnings=ContentWarning.objects.filter(slug=warning),
-    ).testimony
-    services.testimony_publish(testimony=testimony)
-    return testimony
+    return published(kind, body, title=title, topics=[topic], warnings=[warning] if warning else [])
 
 
 def cards(page):

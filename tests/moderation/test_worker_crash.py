@@ -1,19 +1,15 @@
 """A worker killed in the middle of a job: the job runs again and the result is stored once."""
 
-import contextlib
 import os
 import signal
-import subprocess
-import sys
 import time
 
 import pytest
 import redis
-from django.conf import settings
 
 from moderation.models import QueueItem, Screening
 from testimonies.models import Testimony
-from tests.conftest import database_url_for_subprocess, wait_for
+from tests.conftest import wait_for, worker_process
 
 pytestmark = pytest.mark.worker
 
@@ -22,37 +18,17 @@ VISIBILITY_TIMEOUT = 3
 WORKER_SETTINGS = "tests.moderation.slow_worker_settings"
 
 
-@contextlib.contextmanager
 def slow_worker(*, log_path, marker, purge=False):
     """A real worker process whose screening job is slow and writes `marker` when it starts."""
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": WORKER_SETTINGS,
-        "DATABASE_URL": database_url_for_subprocess(),
-        "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
-        "SLOW_DETECTOR_MARKER": str(marker),
-    }
-    # Solo pool: the pid we kill is the process doing the work, not a supervisor.
-    command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo"]
-    command += ["--loglevel=info", "--without-mingle", "--without-gossip", "--without-heartbeat"]
-    if purge:
-        command.append("--purge")
-    with open(log_path, "wb") as log:
-        process = subprocess.Popen(
-            command, cwd=settings.BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-    process.log_path = log_path
-    try:
-        wait_for(lambda: b" ready." in log_path.read_bytes(), timeout=60, process=process)
-        yield process
-    finally:
-        if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+    return worker_process(
+        log_path=log_path,
+        settings_module=WORKER_SETTINGS,
+        purge=purge,
+        env={
+            "CELERY_VISIBILITY_TIMEOUT": str(VISIBILITY_TIMEOUT),
+            "SLOW_DETECTOR_MARKER": str(marker),
+        },
+    )
 
 
 def forget_unacked_jobs(redis_url: str) -> None:

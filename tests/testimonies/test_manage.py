@@ -126,3 +126,14 @@ def test_receipt_lookups_are_rate_limited(client, submission, settings):
 def test_the_manage_page_is_never_cached(client, submission):
     response = client.post(MANAGE, {"code": submission.receipt_code})
     assert "no-store" in response["Cache-Control"]
+
+
+def test_guessing_codes_through_an_action_is_limited_too_and_says_so(client, submission, settings):
+    settings.RATELIMITS = {"receipt_lookup": ["2/h"]}
+    for i in range(2):
+        response = client.post("/manage/withdraw/", {"code": f"guess {i}", "confirm": "on"})
+        assert response.status_code == 404
+    response = client.post("/manage/withdraw/", {"code": submission.receipt_code, "confirm": "on"})
+    assert response.status_code == 429
+    assert "Nothing was lost" in response.content.decode()
+    assert Testimony.objects.exists()
