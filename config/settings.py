@@ -165,6 +165,14 @@ else:
         "store_processed": False,
     }
 
+# Each process also keeps the public pages' cache generation for a moment, and what it read
+# under it, so the busiest pages cost no round trip to Redis (testimonies/caching.py).
+CACHES["near"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "near",
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="metoo")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]

@@ -34,6 +34,16 @@ class PlainTextField(forms.CharField):
         return attrs
 
 
+class RowsField(forms.ModelMultipleChoiceField):
+    """Rows chosen with checkboxes. None chosen is an empty list, not an empty queryset: a
+    queryset would still be compiled when asked whether it is empty, on every submission."""
+
+    def clean(self, value):
+        if not value and not self.required:
+            return []
+        return super().clean(value)
+
+
 class TestimonyForm(forms.ModelForm):
     """What an author writes, on the share form and when editing later."""
 
@@ -68,6 +78,7 @@ class TestimonyForm(forms.ModelForm):
     class Meta:
         model = Testimony
         fields = ["kind", "title", "body", "content_warnings", "topics"]
+        field_classes = {"content_warnings": RowsField, "topics": RowsField}
         widgets = {
             "content_warnings": forms.CheckboxSelectMultiple,
             "topics": forms.CheckboxSelectMultiple,

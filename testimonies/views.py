@@ -42,11 +42,12 @@ def wall(request):
     if personal or filters.query:
         return render(request, "testimonies/wall.html", _wall_context(filters, cursor))
     position = hashlib.sha256(cursor.encode()).hexdigest() if cursor else "first"
+    # Kept encoded, so a page served from the cache is not encoded again on every request.
     html = cached(
         f"wall-html:{filters.kind}:{filters.topic}:{position}",
         lambda: render_to_string(
             "testimonies/wall.html", _wall_context(filters, cursor), request=request
-        ),
+        ).encode(),
     )
     return HttpResponse(html)
 

@@ -192,3 +192,21 @@ def test_the_honeypot_is_hidden_from_people_and_screen_readers(client):
     html = client.get(SHARE).content.decode()
     assert '<div class="hp" aria-hidden="true">' in html
     assert 'tabindex="-1"' in html
+
+
+def test_the_shared_page_parts_mark_the_current_page_and_never_mix_up_visitors(
+    client, django_user_model
+):
+    """The header and footer are rendered once per process; what differs still differs."""
+    current = ' aria-current="page">'
+    assert f'href="/"{current}' in client.get("/").content.decode()
+    share_page = client.get(SHARE).content.decode()
+    assert f'href="/share/"{current}' in share_page
+    assert f'href="/"{current}' not in share_page
+    assert "Sign in" in share_page
+
+    client.force_login(django_user_model.objects.create_user("pseudonym"))
+    signed_in = client.get(SHARE).content.decode()
+    assert "Sign out" in signed_in and "Sign in" not in signed_in
+    assert "My testimonies" in signed_in
+    assert "Sign in" in Client().get(SHARE).content.decode()

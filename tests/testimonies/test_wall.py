@@ -193,3 +193,25 @@ def test_the_first_page_is_served_from_the_cache_without_touching_the_database(
         html = client.get("/").content.decode()
     assert "item 0" in html
     assert "csrfmiddlewaretoken" not in html  # nothing personal in what is shared
+
+
+def test_a_change_made_by_another_process_reaches_the_wall_within_the_near_seconds(
+    client, settings
+):
+    """This process trusts its copy of the cache generation for a moment; other processes'
+    changes (a worker publishing, another web server) show once that moment has passed."""
+    import time
+
+    from django.core.cache import cache
+
+    from testimonies.caching import GENERATION_KEY
+
+    settings.TESTIMONIES_PUBLIC_CACHE_NEAR_SECONDS = 0.2
+    publish(1)
+    assert "item 0" in client.get("/").content.decode()
+    # What another process's publication does: a new row, and the shared generation bumped.
+    TestimonyFactory(published=True, body="from another process")
+    cache.incr(GENERATION_KEY)
+    assert "from another process" not in client.get("/").content.decode()
+    time.sleep(0.3)
+    assert "from another process" in client.get("/").content.decode()
