@@ -23,3 +23,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not memory, so that a real worker process can open the same test database; one
     # per run, so two runs in one checkout never share it.
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+
+# A submission's screening job is sent in the request, so a test sees it sent (or refused by a
+# broker it stopped) before it goes on; the batches have their own test.
+MODERATION_SCREENING_BATCH_SECONDS = 0

@@ -42,6 +42,17 @@ class AppSettings:
         return _setting("SWEEP_BATCH_SIZE", 500)
 
     @property
+    def SCREENING_BATCH_SECONDS(self) -> float:
+        """How long each web process gathers committed submissions before sending them to the
+        broker as one screening job. Zero sends one job per submission, at once."""
+        return _setting("SCREENING_BATCH_SECONDS", 0.25)
+
+    @property
+    def SCREENING_BATCH_SIZE(self) -> int:
+        """The most testimonies in one screening job."""
+        return _setting("SCREENING_BATCH_SIZE", 100)
+
+    @property
     def DETECTORS(self) -> list[str]:
         """The detector modules screening runs, by dotted path: the extension point for
         operators who need another kind of finding (each module has find(text) -> list[Span])."""

@@ -1,5 +1,6 @@
 """Celery jobs: thin shells that call a moderation service."""
 
+import logging
 from datetime import timedelta
 
 from celery import shared_task
@@ -8,6 +9,8 @@ from django.db import DatabaseError
 from . import services
 from .app_settings import app_settings
 from .selectors import unscreened_testimonies
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
@@ -21,6 +24,19 @@ from .selectors import unscreened_testimonies
 )
 def screen_testimony(testimony_id: int) -> None:
     services.testimony_screen(testimony_id=testimony_id)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def screen_testimonies(testimony_ids: list[int]) -> None:
+    """A batch sent together by one web process (moderation.screening). Each is screened on
+    its own: one that fails is handed to screen_testimony, with its retries, and never holds
+    back the others."""
+    for testimony_id in testimony_ids:
+        try:
+            services.testimony_screen(testimony_id=testimony_id)
+        except Exception:
+            logger.warning("Screening testimony %s failed; retrying it alone", testimony_id)
+            screen_testimony.delay(testimony_id)
 
 
 @shared_task

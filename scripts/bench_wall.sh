@@ -3,8 +3,9 @@
 # with two reference views, on a throwaway PostgreSQL database of N generated testimonies.
 # Usage: scripts/bench_wall.sh [N]            (N defaults to 1000000)
 # Environment: PGHOST, PGPORT, PGUSER, BENCH_DB (must contain "bench"), REDIS_URL, BENCH_PORT,
-#   WEB_CONCURRENCY (gunicorn workers, 4), BENCH_CONNECTIONS (8), BENCH_SECONDS (15),
-#   SHARE_SECONDS (60), WARMUP_SECONDS (3), KEEP_BENCH_DB=1 to keep the database afterwards.
+#   WEB_CONCURRENCY (gunicorn workers, 4), BENCH_CONNECTIONS (8), BENCH_SECONDS (15 per URL,
+#   in BENCH_ROUNDS (3) interleaved rounds), SHARE_SECONDS (60), WARMUP_SECONDS (3),
+#   KEEP_BENCH_DB=1 to keep the database afterwards.
 # Needs wrk (apt-get install wrk). No Celery worker runs: the share form only enqueues the
 # screening job in Redis, and the queue is deleted at the end.
 set -euo pipefail
@@ -18,6 +19,7 @@ db="${BENCH_DB:-metoo_bench_wall}"
 port="${BENCH_PORT:-8765}"
 connections="${BENCH_CONNECTIONS:-8}"
 seconds="${BENCH_SECONDS:-15}"
+rounds="${BENCH_ROUNDS:-3}"
 share_seconds="${SHARE_SECONDS:-60}"
 warmup="${WARMUP_SECONDS:-3}"
 rare_word=marigold # five testimonies per run of generate_testimonies: ten here
@@ -164,11 +166,37 @@ run_wrk() { # run_wrk SECONDS URL -> the BENCH line of scripts/bench_wall.lua
 }
 field() { sed -n "s/.*\b$2=\([^ ]*\).*/\1/p" <<<"$1"; }
 
-step "Load: wrk -t1 -c$connections, ${warmup}s warm-up then ${seconds}s per URL"
+# Rounds: every URL for a share of its time, then every URL again. A machine shared with
+# others speeds up and slows down by the minute; interleaving spreads that over all the URLs
+# instead of favouring whichever ran in a quiet minute, so the ratios compare like with like.
+combine() { # one BENCH line from several: requests and seconds summed, median p50, worst p99
+  awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+         requests += v["requests"]; seconds += v["seconds"]; non200 += v["non200"]
+         errors += v["socket_errors"]; p50[NR] = v["p50_ms"]; if (v["p99_ms"] > p99) p99 = v["p99_ms"]
+         if (v["first_bad_status"] != "-") bad = v["first_bad_status"] }
+       END { n = NR  # insertion sort: asort() is gawk only
+             for (i = 2; i <= n; i++) for (j = i; j > 1 && p50[j - 1] > p50[j]; j--) {
+               t = p50[j]; p50[j] = p50[j - 1]; p50[j - 1] = t }
+             median = (n % 2) ? p50[(n + 1) / 2] : (p50[n / 2] + p50[n / 2 + 1]) / 2
+             printf "requests=%d seconds=%.2f rps=%.1f p50_ms=%.2f p99_ms=%.2f non200=%d socket_errors=%d first_bad_status=%s\n",
+               requests, seconds, requests / seconds, median, p99, non200, errors, bad ? bad : "-" }'
+}
+round_seconds=$(( (seconds + rounds - 1) / rounds ))
+step "Load: wrk -t1 -c$connections, ${warmup}s warm-up, then $rounds rounds of ${round_seconds}s per URL"
+declare -A rounds_of
+for name in "${names[@]}"; do
+  [ -z "${result[$name]:-}" ] && run_wrk "$warmup" "${url[$name]}" >/dev/null
+done
+for round in $(seq "$rounds"); do
+  for name in "${names[@]}"; do
+    [ -z "${result[$name]:-}" ] || continue
+    rounds_of[$name]+="$(run_wrk "$round_seconds" "${url[$name]}")"$'\n'
+  done
+  echo "round $round of $rounds done"
+done
 for name in "${names[@]}"; do
   [ -z "${result[$name]:-}" ] || continue
-  run_wrk "$warmup" "${url[$name]}" >/dev/null
-  result[$name]="$(run_wrk "$seconds" "${url[$name]}")"
+  result[$name]="$(printf '%s' "${rounds_of[$name]}" | combine)"
   echo "$name: ${result[$name]}"
 done
 

@@ -1,0 +1,94 @@
+"""Asking for screening: one job per submission, or the submissions of a moment in one job."""
+
+import re
+
+import pytest
+from django.test import override_settings
+
+from moderation import screening, tasks
+from moderation.models import Screening
+from testimonies import services
+from testimonies.models import Testimony
+from tests.conftest import broker_outage, wait_for
+
+pytestmark = pytest.mark.django_db
+
+BATCHED = override_settings(MODERATION_SCREENING_BATCH_SECONDS=0.2)
+
+
+def submit(client, n: int) -> list[Testimony]:
+    for i in range(n):
+        body = f"Statement {i}: write to me at someone{i}@example.org"
+        assert client.post("/share/", {"kind": "statement", "body": body}).status_code == 200
+    return list(Testimony.objects.order_by("pk"))
+
+
+@pytest.mark.worker
+@BATCHED
+def test_submissions_of_the_same_moment_are_screened_from_one_job(client, celery_worker_process):
+    testimonies = submit(client, 3)
+
+    wait_for(lambda: Screening.objects.count() == 3, timeout=60, process=celery_worker_process)
+    for testimony in testimonies:
+        findings = Screening.objects.get(testimony=testimony).findings
+        assert [f["kind"] for f in findings] == ["email"]
+    log = celery_worker_process.log_path.read_text()
+    assert len(re.findall(r"screen_testimonies\[[^]]+\] received", log)) == 1
+    assert "screen_testimony[" not in log
+
+
+@BATCHED
+def test_a_batch_the_broker_refuses_is_left_for_the_sweeper(
+    client, caplog, django_capture_on_commit_callbacks
+):
+    with broker_outage():
+        with django_capture_on_commit_callbacks(execute=True):
+            testimonies = submit(client, 2)
+        screening._outbox.flush()  # what the outbox's thread does a moment later
+        wait_for(lambda: "left for the sweeper" in caplog.text, timeout=5)
+    assert all(t.status == Testimony.Status.PENDING for t in testimonies)
+    assert not Screening.objects.exists()
+
+
+@override_settings(MODERATION_SCREENING_BATCH_SECONDS=1)
+def test_a_batch_is_sent_a_moment_after_the_submission_without_anyone_waiting(
+    client, monkeypatch, django_capture_on_commit_callbacks
+):
+    sent = []
+    monkeypatch.setattr(screening, "_send", sent.append)
+    with django_capture_on_commit_callbacks(execute=True):
+        testimonies = submit(client, 2)
+    assert sent == []  # the request did not wait for the broker
+    wait_for(lambda: sent, timeout=5)
+    assert sent == [[t.pk for t in testimonies]]
+
+
+@override_settings(MODERATION_SCREENING_BATCH_SIZE=2)
+def test_a_large_batch_is_sent_in_jobs_of_the_largest_size(monkeypatch):
+    sent = []
+    monkeypatch.setattr(screening, "_send", sent.append)
+    for testimony_id in (1, 2, 3, 4, 5):
+        screening._outbox._ids.append(testimony_id)
+    screening._outbox.flush()
+    assert sent == [[1, 2], [3, 4], [5]]
+
+
+def test_one_testimony_that_fails_to_screen_does_not_hold_back_the_others(monkeypatch):
+    first, failing, last = (
+        services.testimony_submit(kind="statement", body=f"Statement {i}").testimony
+        for i in range(3)
+    )
+    real_screen = tasks.services.testimony_screen
+    retried = []
+
+    def screen(*, testimony_id):
+        if testimony_id == failing.pk:
+            raise RuntimeError("a detector broke")
+        return real_screen(testimony_id=testimony_id)
+
+    monkeypatch.setattr(tasks.services, "testimony_screen", screen)
+    monkeypatch.setattr(tasks.screen_testimony, "delay", retried.append)
+    tasks.screen_testimonies([first.pk, failing.pk, last.pk])
+
+    assert set(Screening.objects.values_list("testimony", flat=True)) == {first.pk, last.pk}
+    assert retried == [failing.pk]
