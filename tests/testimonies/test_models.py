@@ -46,3 +46,18 @@ def test_the_database_refuses_a_metoo_with_text_even_past_validation():
 def test_the_database_refuses_a_published_testimony_without_a_date():
     with pytest.raises(IntegrityError):
         Testimony.objects.create(kind="statement", body="x", status="published")
+
+
+@pytest.mark.parametrize("field", ["public_id", "receipt_hash"])
+def test_the_database_refuses_a_second_testimony_with_the_same_random_key(field):
+    """Public ids and receipt hashes are random and never checked before saving: a clash,
+    however unlikely, must be refused by the database, not stored twice."""
+    first = TestimonyFactory(receipt_hash="a" * 64)
+    with pytest.raises(IntegrityError):
+        TestimonyFactory(**{field: getattr(first, field)})
+
+
+def test_testimonies_without_a_receipt_are_not_a_clash():
+    TestimonyFactory(receipt_hash=None)
+    TestimonyFactory(receipt_hash=None)
+    assert Testimony.objects.filter(receipt_hash=None).count() == 2
