@@ -1,14 +1,18 @@
 """Public pages: the wall, the share form, one testimony, and the author's own view of theirs."""
 
 import hashlib
+import secrets
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.cache import caches
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -31,15 +35,18 @@ from .models import Reaction, Testimony, Topic
 from .readers import reader_key
 
 
+def _same_for_everyone(request) -> bool:
+    """Whether this visitor sees a page as every visitor does: no account, no message waiting."""
+    return not request.user.is_authenticated and not len(messages.get_messages(request))
+
+
 @require_GET
 def wall(request):
     filters = selectors.WallFilters.from_query(request.GET)
     cursor = request.GET.get("cursor") or None
-    # A page of the wall is the same for every visitor who has no account and no message
-    # waiting: rendered once per change of the wall, then served from the cache. Searches
-    # are too varied to be worth keeping.
-    personal = request.user.is_authenticated or len(messages.get_messages(request))
-    if personal or filters.query:
+    # A page of the wall is rendered once per change of the wall, then served from the
+    # cache. Searches are too varied to be worth keeping.
+    if not _same_for_everyone(request) or filters.query:
         return render(request, "testimonies/wall.html", _wall_context(filters, cursor))
     position = hashlib.sha256(cursor.encode()).hexdigest() if cursor else "first"
     # Kept encoded, so a page served from the cache is not encoded again on every request.
@@ -140,11 +147,31 @@ def share(request):
         author=request.user if request.user.is_authenticated else None,
     )
     # Rendered, not redirected: the receipt code is shown this once and never stored.
-    return render(
-        request,
-        "testimonies/share_done.html",
-        {"kind": submission.testimony.kind, "receipt_code": submission.receipt_code},
+    return _share_done(request, kind=submission.testimony.kind, code=submission.receipt_code)
+
+
+# Where the receipt code goes in a confirmation page rendered ahead of time: random, so that
+# no text a page could contain is ever taken for it.
+RECEIPT_SLOT = f"receipt-{secrets.token_hex(16)}"
+
+
+def _share_done(request, *, kind: str, code: str | None) -> HttpResponse:
+    """The confirmation page, with the receipt code shown this once.
+
+    It is the same for every author without an account but for the code, so each process
+    renders it once per kind and language and puts each new code into a copy.
+    """
+    context = {"kind": kind, "receipt_code": code}
+    if not _same_for_everyone(request):
+        return render(request, "testimonies/share_done.html", context)
+    page = caches["near"].get_or_set(
+        f"share-done:{kind}:{get_language()}",
+        lambda: render_to_string(
+            "testimonies/share_done.html", {**context, "receipt_code": RECEIPT_SLOT}, request
+        ),
+        timeout=None,
     )
+    return HttpResponse(page.replace(RECEIPT_SLOT, escape(code or "")))
 
 
 @require_GET

@@ -39,6 +39,40 @@ def test_the_confirmation_says_what_happens_next(client):
     assert "moderator" in html
 
 
+def receipt_code_in(html: str) -> str:
+    return html.split('<p class="receipt__code"><code>')[1].split("</code>")[0]
+
+
+def test_each_author_is_shown_their_own_receipt_code_on_the_confirmation(client):
+    """The page is rendered once and each code put into a copy: no author sees another's."""
+    from testimonies.selectors import testimony_for_receipt
+    from testimonies.views import RECEIPT_SLOT
+
+    pages = [
+        Client().post(SHARE, {"kind": "statement", "body": f"Me too, number {i}."})
+        for i in range(3)
+    ]
+    codes = [receipt_code_in(page.content.decode()) for page in pages]
+    assert len(set(codes)) == 3
+    assert [testimony_for_receipt(code=code).body for code in codes] == [
+        f"Me too, number {i}." for i in range(3)
+    ]
+    assert all(RECEIPT_SLOT not in page.content.decode() for page in pages)
+    story = client.post(SHARE, {"kind": "story", "body": "A story. " * 40}).content.decode()
+    assert receipt_code_in(story) not in codes
+    metoo = client.post(SHARE, {"kind": "metoo"}).content.decode()
+    assert "counted on the wall" in metoo and "receipt__code" not in metoo
+
+
+def test_a_signed_in_author_keeps_their_account_links_on_the_confirmation(
+    client, django_user_model
+):
+    client.force_login(django_user_model.objects.create_user("pseudonym"))
+    html = client.post(SHARE, {"kind": "statement", "body": "Me too."}).content.decode()
+    assert "My testimonies" in html and "Sign out" in html
+    assert receipt_code_in(html)
+
+
 def test_a_metoo_is_on_the_counter_of_the_wall_straight_away(client):
     client.post(SHARE, {"kind": "metoo"})
     assert (
