@@ -51,7 +51,7 @@ def wall(request):
     position = hashlib.sha256(cursor.encode()).hexdigest() if cursor else "first"
     # Kept encoded, so a page served from the cache is not encoded again on every request.
     html = cached(
-        f"wall-html:{filters.kind}:{filters.topic}:{position}",
+        f"wall-html:{get_language()}:{filters.kind}:{filters.topic}:{position}",
         lambda: render_to_string(
             "testimonies/wall.html", _wall_context(filters, cursor), request=request
         ).encode(),
