@@ -139,9 +139,11 @@ print(*cursor_after(size - app_settings.WALL_PAGE_SIZE - 1), *cursor_after(size 
 ')
 echo "deep page: $deep_rows rows deep in all published testimonies; middle page: $middle_rows"
 
-# The wall's pages, deep ones too, are served from the cache once rendered; the API is not
-# cached, so its deep page shows what keyset pagination itself costs a million rows down.
-names=(constant insert wall_first wall_deep wall_middle story search api api_deep)
+# The wall's pages, deep ones too, are served from the cache once rendered. The API's pages
+# after the first are not cached: its second page against its deep page shows what keyset
+# pagination itself costs a million rows down.
+api_second="$(curl -fsS "$base/api/v1/testimonies/" | .venv/bin/python -c 'import json, sys; print(json.load(sys.stdin)["next"])')"
+names=(constant insert wall_first wall_deep wall_middle story search api api_second api_deep)
 declare -A url=(
   [constant]="$base/bench/constant/"
   [insert]="$base/bench/insert/"
@@ -151,6 +153,7 @@ declare -A url=(
   [story]="$base/t/$story_id/"
   [search]="$base/?q=$rare_word"
   [api]="$base/api/v1/testimonies/"
+  [api_second]="$api_second"
   [api_deep]="$base/api/v1/testimonies/?cursor=$deep_cursor"
 )
 declare -A result
@@ -273,8 +276,8 @@ check "deep page p99 / first page p99" \
   "$(ratio "$(get wall_deep p99_ms)" "$(get wall_first p99_ms)")" "<=" 1.5
 check "middle page p50 / first page p50 (not in the issue)" \
   "$(ratio "$(get wall_middle p50_ms)" "$(get wall_first p50_ms)")" "<=" 1.5
-check "API deep page p50 / API first page p50 (uncached; not in the issue)" \
-  "$(ratio "$(get api_deep p50_ms)" "$(get api p50_ms)")" "<=" 1.5
+check "API deep page p50 / API second page p50 (uncached; not in the issue)" \
+  "$(ratio "$(get api_deep p50_ms)" "$(get api_second p50_ms)")" "<=" 1.5
 check "share req/s / insert view req/s" \
   "$(ratio "$(get share rps)" "$(get insert rps)")" ">=" 0.5
 check "share: slowest full second (submissions saved)" "${share_min:-0}" ">=" 139

@@ -36,6 +36,8 @@ class WallFilters:
     @classmethod
     def from_query(cls, params) -> "WallFilters":
         """Filters from a query string; anything unknown is ignored, never an error."""
+        if not params:
+            return cls()
         kind = params.get("kind", "")
         # Cleaned like any input: a NUL byte would be an error in PostgreSQL.
         query = " ".join(clean_text(params.get("q", "")).split())[:200]

@@ -3,9 +3,11 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -37,6 +39,10 @@ from .readers import reader_key
 
 def _same_for_everyone(request) -> bool:
     """Whether this visitor sees a page as every visitor does: no account, no message waiting."""
+    if not request.COOKIES.keys() & {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}:
+        # Without a session, nobody is signed in and no message waits: the busiest pages
+        # need not load either to know it.
+        return True
     return not request.user.is_authenticated and not len(messages.get_messages(request))
 
 
