@@ -215,3 +215,12 @@ def test_a_change_made_by_another_process_reaches_the_wall_within_the_near_secon
     assert "from another process" not in client.get("/").content.decode()
     time.sleep(0.3)
     assert "from another process" in client.get("/").content.decode()
+
+
+def test_a_readers_thank_you_shows_on_the_cached_wall_to_them_alone(client):
+    testimony = publish(1)[0]
+    assert "Thank you" not in client.get("/").content.decode()  # now cached
+    client.post(f"/t/{testimony.public_id}/react/", {"kind": "believe", "next": "/"})
+    assert "The author will see your support counted." in client.get("/").content.decode()
+    assert "The author will see" not in Client().get("/").content.decode()
+    assert "The author will see" not in client.get("/").content.decode()  # shown once
