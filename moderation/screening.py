@@ -34,6 +34,14 @@ def _committed(testimony_id: int) -> None:
         _send([testimony_id])
 
 
+def screening_send(testimony_ids: list[int]) -> None:
+    """Send screening jobs for these testimonies now, at most SCREENING_BATCH_SIZE to a job:
+    what the outbox does with what it gathered, and the sweeper with what it found."""
+    size = app_settings.SCREENING_BATCH_SIZE
+    for start in range(0, len(testimony_ids), size):
+        _send(testimony_ids[start : start + size])
+
+
 def _send(testimony_ids: list[int]) -> None:
     from .tasks import screen_testimonies, screen_testimony
 
@@ -74,13 +82,11 @@ class ScreeningOutbox:
         self._waiting.set()
 
     def flush(self) -> None:
-        """Send every id gathered so far, in batches of at most SCREENING_BATCH_SIZE."""
+        """Send every id gathered so far."""
         with self._lock:
             ids, self._ids = self._ids, []
             self._waiting.clear()
-        size = app_settings.SCREENING_BATCH_SIZE
-        for start in range(0, len(ids), size):
-            _send(ids[start : start + size])
+        screening_send(ids)
 
     def _run(self) -> None:
         while True:

@@ -8,6 +8,7 @@ from django.db import DatabaseError
 
 from . import services
 from .app_settings import app_settings
+from .screening import screening_send
 from .selectors import unscreened_testimonies
 
 logger = logging.getLogger(__name__)
@@ -47,8 +48,7 @@ def sweep_unscreened() -> int:
             older_than=timedelta(seconds=app_settings.SWEEP_AFTER_SECONDS)
         ).values_list("pk", flat=True)[: app_settings.SWEEP_BATCH_SIZE]
     )
-    for testimony_id in ids:
-        screen_testimony.delay(testimony_id)
+    screening_send(ids)
     return len(ids)
 
 

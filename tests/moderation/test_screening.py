@@ -93,3 +93,16 @@ def test_one_testimony_that_fails_to_screen_does_not_hold_back_the_others(monkey
 
     assert set(Screening.objects.values_list("testimony", flat=True)) == {first.pk, last.pk}
     assert retried == [failing.pk]
+
+
+@override_settings(MODERATION_SWEEP_AFTER_SECONDS=0, MODERATION_SCREENING_BATCH_SIZE=2)
+def test_the_sweeper_sends_what_it_finds_in_batches_too(monkeypatch):
+    sent = []
+    monkeypatch.setattr(screening, "_send", sent.append)
+    testimonies = [
+        services.testimony_submit(kind="statement", body=f"Left unscreened {i}").testimony
+        for i in range(3)
+    ]
+    assert tasks.sweep_unscreened() == 3
+    assert sorted(i for batch in sent for i in batch) == [t.pk for t in testimonies]
+    assert [len(batch) for batch in sent] == [2, 1]

@@ -1,12 +1,15 @@
 import base64
 import re
+import time
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.utils import timezone
 
 from testimonies import selectors, services
+from testimonies.caching import GENERATION_KEY
 from testimonies.models import Testimony, Topic
 from testimonies.selectors import WallFilters, wall_page
 from tests.factories import TestimonyFactory
@@ -200,12 +203,6 @@ def test_a_change_made_by_another_process_reaches_the_wall_within_the_near_secon
 ):
     """This process trusts its copy of the cache generation for a moment; other processes'
     changes (a worker publishing, another web server) show once that moment has passed."""
-    import time
-
-    from django.core.cache import cache
-
-    from testimonies.caching import GENERATION_KEY
-
     settings.TESTIMONIES_PUBLIC_CACHE_NEAR_SECONDS = 0.2
     publish(1)
     assert "item 0" in client.get("/").content.decode()
