@@ -4,8 +4,9 @@ import hmac
 import ipaddress
 import logging
 import re
-import secrets
+import time
 from datetime import UTC, datetime
+from functools import lru_cache
 from hashlib import sha256
 
 from django.conf import settings
@@ -13,26 +14,32 @@ from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import get_usage
 
 logger = logging.getLogger(__name__)
 
-# Each scope maps to its rates ("count/period", period s, m, h or d, e.g. "5/h" or "5/15m").
+# Each scope maps to its rates ("count/period", period s, m, h or d, e.g. "5/h" or "2/d").
 # A request is refused when any one rate is exceeded. settings.RATELIMITS overrides scopes
-# one by one; a scope set to [] is never limited.
+# one by one; a scope set to [] is never limited. Keep periods of an hour or more: a counter's
+# name carries its window, and a shorter window would tell more precisely when a client came.
 DEFAULT_RATELIMITS: dict[str, list[str]] = {
     # Posting a "me too", statement or story: a survivor rarely posts more than a few an hour,
     # a spammer posts many all day.
     "share": ["5/h", "20/d"],
     # "I believe you" / "Me too" / "Sending strength": a reader may react to a page of the wall.
     "reaction": ["60/h"],
-    # Reporting a testimony: enough for a reader who finds several, too few to bury the queue.
-    "report": ["10/h"],
+    # Reporting a testimony: enough for a reader who finds several, too few to bury the queue
+    # or to take down one testimony after another.
+    "report": ["10/h", "20/d"],
     # Entering a receipt code: a code has about 90 bits, and this keeps guessing pointless.
     "receipt_lookup": ["10/h"],
+    # Every sign-in attempt from one client, whatever the account.
+    "login": ["30/h"],
+    # Failed sign-ins for one account from one client: a stranger elsewhere never uses up the
+    # right person's attempts (allauth keeps only a far higher per-account ceiling).
+    "login_failed": ["10/h"],
+    # New accounts from one client.
+    "signup": ["10/h"],
 }
-# Signing in and signing up are limited by allauth itself (ACCOUNT_RATE_LIMITS in settings),
-# keyed by client_key() through config.account_adapter.
 
 # What a view shows (with status 429) above the form, which it renders again with the text.
 LIMIT_REACHED_MESSAGE = _(
@@ -40,17 +47,17 @@ LIMIT_REACHED_MESSAGE = _(
     "Please wait a while and try again."
 )
 
-# Long enough for every process to still find the secret around midnight and with skewed
-# clocks; short enough that yesterday's keys cannot be recomputed the day after.
-SECRET_TIME_TO_LIVE = 2 * 24 * 60 * 60
+# How much of a client network is one client. With an IPv4 /24 each key stands for 256
+# addresses at least, even to someone who holds every secret; an IPv6 /48 is one site.
+IPV4_PREFIX = 24
+IPV6_PREFIX = 48
+# 64 bits of the HMAC: no two networks share a counter by chance.
+KEY_HEX_DIGITS = 16
 
 _RATE = re.compile(r"\d+/([1-9]\d*)?[smhd]")
+_PERIODS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 # Stands in for a client whose address cannot be read at all (e.g. a Unix-socket proxy).
 _UNKNOWN_ADDRESS = "unknown"
-
-# Only used while the ratelimit cache is unreachable, so that client_key still answers; it is
-# never stored, and limit_reached lets requests through during an outage anyway.
-_outage_secret: tuple[str, bytes] = ("", b"")
 
 
 def rates_for(scope: str) -> list[str]:
@@ -67,17 +74,24 @@ def rates_for(scope: str) -> list[str]:
 
 
 def client_key(request: HttpRequest) -> str:
-    """Who is asking, for counting: "user:<id>" when signed in, else a keyed hash of the address.
+    """Who is asking, for counting: "user:<id>" when signed in, else a keyed hash of the network.
 
-    The hash is an HMAC-SHA256 under today's secret, of the address with IPv6 cut to its /64
-    (one home or phone network), so the same client has the same key all day and no one can
-    recover the address from it, or the key once the secret has expired.
+    The hash is an HMAC-SHA256 under today's secret, of the client's network (IPv4 cut to its
+    /24, IPv6 to its /48). The secret is derived in each process from RATELIMIT_SECRET (default
+    SECRET_KEY) and the UTC day, and never stored: a dump of the cache holds keys, not the means
+    to test an address against them. Even with every secret a key names a network of at least
+    256 addresses, never an address; the price is that clients of one network share limits.
     """
-    try:
-        secret = _todays_secret()
-    except Exception:  # Any failure of the cache: limit_reached reports it, callers go on.
-        secret = _secret_during_outage()
-    return _key_under(request, secret)
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        return f"user:{user.pk}"
+    return network_key(_client_network(request), day=_utc_day())
+
+
+def network_key(network: str, *, day: str) -> str:
+    """The key of a client network on a day (what client_key computes; tests recompute it)."""
+    digest = hmac.new(_secret_for(day), network.encode(), sha256).hexdigest()
+    return digest[:KEY_HEX_DIGITS]
 
 
 def limit_reached(request: HttpRequest, scope: str, *, increment: bool = True) -> bool:
@@ -87,26 +101,20 @@ def limit_reached(request: HttpRequest, scope: str, *, increment: bool = True) -
     be refused. When the ratelimit cache is unreachable the request is let through (a
     survivor is never refused because of an outage) and one warning is logged.
     """
+    return key_limit_reached(scope, client_key(request), increment=increment)
+
+
+def key_limit_reached(scope: str, key: str, *, increment: bool = True) -> bool:
+    """limit_reached for a key the caller built from client_key (e.g. with an account)."""
     if not getattr(settings, "RATELIMIT_ENABLE", True):
         return False
     rates = rates_for(scope)
     if not rates:
         return False
     try:
-        key = _key_under(request, _todays_secret())
+        cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
         for rate in rates:
-            usage = get_usage(
-                request,
-                group=f"metoo.{scope}",
-                key=lambda _group, _request: key,
-                rate=rate,
-                increment=increment,
-            )
-            if usage is None or _not_counted(usage):
-                continue
-            if usage["count"] > usage["limit"] or (
-                not increment and usage["count"] >= usage["limit"]
-            ):
+            if _over(cache, f"rl:{scope}:{rate}:{key}", rate, increment=increment):
                 # Stop here so a refused request does not use up the longer periods too.
                 return True
     except Exception as error:  # Redis down, or anything else: never a 500 over a counter.
@@ -120,15 +128,48 @@ def limit_reached(request: HttpRequest, scope: str, *, increment: bool = True) -
     return False
 
 
-def _key_under(request: HttpRequest, secret: bytes) -> str:
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated:
-        return f"user:{user.pk}"
-    return hmac.new(secret, _client_network(request).encode(), sha256).hexdigest()
+def _over(cache, name: str, rate: str, *, increment: bool) -> bool:
+    """One fixed-window counter, its window aligned to the clock (the hour, the day).
+
+    Hand-written rather than django-ratelimit's get_usage, whose counter expires a period after
+    the client's first request, so that its time to live told that request's time to the
+    second. Here the name carries the window and the counter expires at the window's end:
+    one created at 10:00:01 and one created at 10:59:59 look alike.
+    """
+    count, period = _parse(rate)
+    now = time.time()
+    window = int(now // period)
+    name = f"{name}:{window}"
+    ends_at = (window + 1) * period
+    if not increment:
+        return (cache.get(name) or 0) >= count
+    if cache.add(name, 1, timeout=ends_at - now + 1):
+        used = 1
+        _expire_at_window_end(cache, name, ends_at)
+    else:
+        try:
+            used = cache.incr(name)
+        except ValueError:  # It expired between add and incr: this request starts it again.
+            cache.add(name, 1, timeout=ends_at - now + 1)
+            _expire_at_window_end(cache, name, ends_at)
+            used = 1
+    return used > count
+
+
+def _expire_at_window_end(cache, name: str, ends_at: int) -> None:
+    # add() sets a time to live counted from now, which Redis keeps to the millisecond: set
+    # the end of the window itself instead, so the expiry holds no trace of the request's time.
+    if hasattr(cache, "expire_at"):  # django-redis
+        cache.expire_at(name, datetime.fromtimestamp(ends_at + 1, tz=UTC))
+
+
+def _parse(rate: str) -> tuple[int, int]:
+    count, _slash, period = rate.partition("/")
+    return int(count), int(period[:-1] or 1) * _PERIODS[period[-1]]
 
 
 def _client_network(request: HttpRequest) -> str:
-    """The client's address as counted: IPv4 whole, IPv6 as its /64, "unknown" if unreadable."""
+    """The client's network as counted: IPv4 /24, IPv6 /48, "unknown" if unreadable."""
     address = _parse_address(request.META.get("REMOTE_ADDR", ""))
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies > 0:
@@ -139,9 +180,8 @@ def _client_network(request: HttpRequest) -> str:
             address = _parse_address(hops[-proxies]) or address
     if address is None:
         return _UNKNOWN_ADDRESS
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
+    prefix = IPV6_PREFIX if address.version == 6 else IPV4_PREFIX
+    return str(ipaddress.ip_network(f"{address}/{prefix}", strict=False))
 
 
 def _parse_address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
@@ -155,44 +195,22 @@ def _parse_address(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address |
         address = ipaddress.ip_address(text)
     except ValueError:
         return None
-    # An IPv4 client seen through an IPv6 socket: counted as itself, not as part of a /64
+    # An IPv4 client seen through an IPv6 socket: counted as itself, not as part of a /48
     # that holds every IPv4 address.
     if address.version == 6 and address.ipv4_mapped:
         return address.ipv4_mapped
     return address
 
 
-def _secret_cache_key(day: str) -> str:
-    return f"ratelimit-secret:{day}"
-
-
 def _utc_day() -> str:
     return datetime.now(UTC).date().isoformat()
 
 
-def _todays_secret() -> bytes:
-    """Today's random secret, the same in every process that shares the ratelimit cache."""
-    cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
-    cache_key = _secret_cache_key(_utc_day())
-    secret = cache.get(cache_key)
-    if secret is None:
-        candidate = secrets.token_bytes(32)
-        # add, not set: the first process to get here wins and every other one reads its value.
-        if cache.add(cache_key, candidate, SECRET_TIME_TO_LIVE):
-            return candidate
-        secret = cache.get(cache_key) or candidate
-    return secret
+def _secret_for(day: str) -> bytes:
+    master = getattr(settings, "RATELIMIT_SECRET", "") or settings.SECRET_KEY
+    return _derived_secret(master, day)
 
 
-def _secret_during_outage() -> bytes:
-    global _outage_secret
-    day = _utc_day()
-    if _outage_secret[0] != day:
-        _outage_secret = (day, secrets.token_bytes(32))
-    return _outage_secret[1]
-
-
-def _not_counted(usage: dict) -> bool:
-    # get_usage's answer when the cache returned no count (a counter that expired between
-    # its add and its incr): a count we do not have is not a reason to refuse.
-    return usage["limit"] == 0 and usage["count"] == 0 and usage["time_left"] == -1
+@lru_cache(maxsize=4)
+def _derived_secret(master: str, day: str) -> bytes:
+    return hmac.new(master.encode(), f"ratelimit-client-key:{day}".encode(), sha256).digest()

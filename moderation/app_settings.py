@@ -18,8 +18,16 @@ class AppSettings:
 
     @property
     def REPORT_HIDE_THRESHOLD(self) -> int:
-        """Distinct readers whose reports hide a published testimony until it is reviewed."""
+        """Distinct readers (accounts, or client networks: never cookies) whose reports made since
+        the last moderator decision hide a published testimony until it is reviewed."""
         return _setting("REPORT_HIDE_THRESHOLD", 3)
+
+    @property
+    def REPORT_HIDE_THRESHOLD_UPHELD(self) -> int:
+        """Distinct readers whose reports hide a testimony a moderator has kept up after earlier
+        reports. Far higher: their reports still bring it back to the queue, but hiding it
+        again is a moderator's decision, not a mob's."""
+        return _setting("REPORT_HIDE_THRESHOLD_UPHELD", 25)
 
     @property
     def CLAIM_LEASE(self) -> timedelta:

@@ -115,8 +115,8 @@ class Report(models.Model):
     )
     reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
     details = models.TextField(_("details"), blank=True)
-    # A keyed hash of a random id kept in the reader's session (or of the user id): it tells
-    # readers apart without holding anything that identifies them, and no address.
+    # A keyed hash of the account, or of the client network's key of the day (never a cookie:
+    # testimonies.readers): it tells readers apart without holding an address.
     reader_key = models.CharField(_("reader key"), max_length=64)
     created_at = models.DateTimeField(_("reported at"), auto_now_add=True)
 

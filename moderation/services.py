@@ -3,6 +3,7 @@
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cache
 from importlib import import_module
 
@@ -416,7 +417,10 @@ def batch_approve(*, moderator: AbstractBaseUser, items: Iterable[tuple[int, int
 def report_submit(*, testimony: Testimony, reason: str, details: str, reader_key: str) -> bool:
     """Record a reader's report; False if this reader already reported this testimony.
 
-    Reports bring the testimony to the queue; enough distinct readers hide it until reviewed.
+    Reports bring the testimony to the queue. Enough distinct readers *since the last
+    moderator decision* hide it until reviewed; once a moderator has kept it up after reports,
+    it takes REPORT_HIDE_THRESHOLD_UPHELD readers to hide it again, so a mob that lost once
+    cannot take it down by reporting again.
     """
     with transaction.atomic():
         testimony = Testimony.objects.select_for_update().get(pk=testimony.pk)
@@ -431,14 +435,36 @@ def report_submit(*, testimony: Testimony, reason: str, details: str, reader_key
         except IntegrityError:
             return False
         queue_item_open(testimony=testimony, reason=QueueItem.Reason.REPORT)
-        readers = testimony.reports.values("reader_key").distinct().count()
-        if (
-            testimony.status == Testimony.Status.PUBLISHED
-            and readers >= app_settings.REPORT_HIDE_THRESHOLD
-        ):
+        threshold, since = _hide_threshold(testimony)
+        reports = testimony.reports.all()
+        if since is not None:
+            reports = reports.filter(created_at__gt=since)
+        readers = reports.values("reader_key").distinct().count()
+        if testimony.status == Testimony.Status.PUBLISHED and readers >= threshold:
             testimony_services.testimony_hide(testimony=testimony)
             _audit(AuditEntry.Action.HIDE, testimony=testimony, actor=None, reason="reports")
         return True
+
+
+_DECISIONS = (AuditEntry.Action.APPROVE, AuditEntry.Action.APPROVE_EDITED, AuditEntry.Action.REJECT)
+
+
+def _hide_threshold(testimony: Testimony) -> tuple[int, datetime | None]:
+    """How many readers hide it, counting reports made after when (None: all of them)."""
+    last = (
+        AuditEntry.objects.filter(testimony=testimony, action__in=_DECISIONS)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+    if last is None:
+        return app_settings.REPORT_HIDE_THRESHOLD, None
+    upheld = (
+        last.action != AuditEntry.Action.REJECT
+        and testimony.reports.filter(created_at__lte=last.created_at).exists()
+    )
+    if upheld:
+        return app_settings.REPORT_HIDE_THRESHOLD_UPHELD, last.created_at
+    return app_settings.REPORT_HIDE_THRESHOLD, last.created_at
 
 
 # --- Retention -------------------------------------------------------------------------------

@@ -2,17 +2,19 @@
 
 import hashlib
 import hmac
-import secrets
 
 from django.conf import settings
 
+from config.ratelimits import client_key
+
 
 def reader_key(request) -> str:
-    """A keyed hash of the account id, or of a random id kept in the reader's session."""
-    if request.user.is_authenticated:
-        identity = f"user:{request.user.pk}"
-    else:
-        if "reader_id" not in request.session:
-            request.session["reader_id"] = secrets.token_urlsafe(16)
-        identity = f"session:{request.session['reader_id']}"
+    """One reader: an account, whatever its cookies, or else one client network for the day.
+
+    The same identity the rate limits count (config.ratelimits.client_key), never a cookie:
+    fresh cookie jars or no cookies at all do not make a script many readers. Readers who
+    share a network (an IPv4 /24) count as one until the day's key changes: the price of keys
+    that cannot be turned back into addresses.
+    """
+    identity = f"reader:{client_key(request)}"
     return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()

@@ -10,9 +10,9 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from allauth.mfa.utils import decrypt
 
-# Each sign-in comes from its own documentation address (TEST-NET-2), so a long test run never
-# reaches allauth's per-address limit on sign-ins.
-_addresses = (f"198.51.100.{n % 254 + 1}" for n in itertools.count())
+# Each sign-in comes from a network of its own (a /24 is one client), so a long test run never
+# reaches the per-client limit on sign-ins.
+_addresses = (f"10.{n // 250 % 250}.{n % 250}.1" for n in itertools.count())
 
 
 def totp_code(secret: str) -> str:
