@@ -5,6 +5,7 @@ Imported once from config/urls.py, before admin.site.urls builds the admin's URL
 
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
 
 from moderation.access import second_factor_redirect, signed_in_with_second_factor
 
@@ -29,3 +30,19 @@ def login(request, extra_context=None):
 
 admin.site.has_permission = has_permission
 admin.site.login = login
+
+
+# A list filter the admin cannot apply (?created_at__year=99999, a month 13) raises ValueError
+# or OverflowError from deep in the date hierarchy: a 500. Turned into what the admin does with
+# any other wacky lookup: back to the list with "?e=1".
+_get_changelist_instance = admin.ModelAdmin.get_changelist_instance
+
+
+def get_changelist_instance(self, request):
+    try:
+        return _get_changelist_instance(self, request)
+    except (ValueError, OverflowError) as error:
+        raise IncorrectLookupParameters(error) from error
+
+
+admin.ModelAdmin.get_changelist_instance = get_changelist_instance

@@ -67,6 +67,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Up here, so that every response gets it, also the guard's refusals below.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Refuses what no view needs (see config/request_guard.py) before anything reads the body.
+    "config.request_guard.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -74,7 +78,6 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -238,6 +241,11 @@ STORAGES = {
 # --- Requests --------------------------------------------------------------------------------
 # A story is at most 20,000 characters: even percent-encoded that is well under 1 MB.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# No form takes a file: any file part is refused (400), and config.request_guard refuses any
+# body larger than DATA_UPLOAD_MAX_MEMORY_SIZE (413) before a byte of it is read.
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
 CSRF_FAILURE_VIEW = "testimonies.views.csrf_failure"
 
 # --- Security headers ------------------------------------------------------------------------

@@ -20,14 +20,14 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = [
         "created_at",
-        "actor",
+        "actor_name",
         "action",
         "reason",
         "testimony_public_id",
         "testimony_version",
     ]
     list_filter = ["action", "reason"]
-    search_fields = ["testimony_public_id", "actor__username"]
+    search_fields = ["testimony_public_id", "actor__username", "actor_label"]
     date_hierarchy = "created_at"
 
 

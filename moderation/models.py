@@ -153,14 +153,17 @@ class AuditEntry(models.Model):
         AUTO_PUBLISH = "auto_publish", _("Published automatically (surge mode)")
         HIDE = "hide", _("Hidden after reports")
 
+    # Null for what the system did (hiding after reports, surge publishing) and for the
+    # decisions of a moderator whose account was deleted: actor_label then names them.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="+",
         verbose_name=_("moderator"),
     )
+    actor_label = models.CharField(_("moderator (deleted account)"), max_length=40, blank=True)
     action = models.CharField(_("action"), max_length=16, choices=Action.choices)
     testimony = models.ForeignKey(
         Testimony,
@@ -187,6 +190,14 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()}"
+
+    @property
+    def actor_name(self) -> str:
+        """Who acted: the moderator's username, their pseudonym once the account is gone, or
+        the system."""
+        if self.actor_id is not None:
+            return self.actor.get_username()
+        return self.actor_label or str(_("the system"))
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

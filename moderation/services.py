@@ -8,6 +8,7 @@ from functools import cache
 from importlib import import_module
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -39,6 +40,20 @@ DEFAULT_PLACEHOLDER = gettext_lazy("[removed]")
 
 class DecisionRefused(Exception):
     """A decision that must not be applied; the message says why, for the moderator."""
+
+
+class EditInvalid(DecisionRefused):
+    """An edit or redaction that would break the kind's rules (e.g. a statement over 280
+    characters once a placeholder is in): nothing was applied."""
+
+
+def _revise(testimony: Testimony, **changes) -> bool:
+    try:
+        return testimony_services.testimony_revise(testimony=testimony, **changes)
+    except ValidationError as invalid:
+        raise EditInvalid(
+            _("Nothing was changed: %(reasons)s") % {"reasons": " ".join(invalid.messages)}
+        ) from invalid
 
 
 # --- Screening -------------------------------------------------------------------------------
@@ -189,7 +204,7 @@ def claim_next_item(*, moderator: AbstractBaseUser, reason: str | None = None) -
             .exclude(escalated_by=moderator)
             .order_by("priority", "created_at", "id")
         )
-        if reason:
+        if reason in QueueItem.Reason.values:
             items = items.filter(reason=reason)
         item = items.first()
         if item is None:
@@ -307,8 +322,8 @@ def decision_approve(
             warnings_before = set(testimony.content_warnings.values_list("pk", flat=True))
             edited = warnings_before != {warning.pk for warning in content_warnings}
         if title is not None or body is not None or content_warnings is not None:
-            edited |= testimony_services.testimony_revise(
-                testimony=testimony,
+            edited |= _revise(
+                testimony,
                 title=testimony.title if title is None else title,
                 body=testimony.body if body is None else body,
                 content_warnings=content_warnings,
@@ -378,8 +393,8 @@ def redact_span(
             raise DecisionRefused(_("That part of the text no longer exists."))
         placeholder = str(PLACEHOLDERS.get(kind, DEFAULT_PLACEHOLDER))
         redacted = text[:start] + placeholder + text[end:]
-        testimony_services.testimony_revise(
-            testimony=testimony,
+        _revise(
+            testimony,
             title=redacted if field == "title" else testimony.title,
             body=redacted if field == "body" else testimony.body,
         )
@@ -465,6 +480,21 @@ def _hide_threshold(testimony: Testimony) -> tuple[int, datetime | None]:
     if upheld:
         return app_settings.REPORT_HIDE_THRESHOLD_UPHELD, last.created_at
     return app_settings.REPORT_HIDE_THRESHOLD, last.created_at
+
+
+# --- The audit log -------------------------------------------------------------------------
+
+
+def audit_actor_pseudonymise(*, instance: AbstractBaseUser, **_kwargs) -> int:
+    """Before an account is deleted, name its audit entries "moderator #<id>".
+
+    The one change the append-only log allows besides purging text, made with the base
+    QuerySet.update on purpose; the foreign key is then set to null by the deletion.
+    """
+    # Stored, so not translated: the log reads the same in every language.
+    return models.QuerySet.update(
+        AuditEntry.objects.filter(actor_id=instance.pk), actor_label=f"moderator #{instance.pk}"
+    )
 
 
 # --- Retention -------------------------------------------------------------------------------

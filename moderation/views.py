@@ -40,7 +40,10 @@ def queue(request):
 @moderator_required
 @require_POST
 def claim_next(request):
-    item = services.claim_next_item(moderator=request.user, reason=request.POST.get("list") or None)
+    reason = request.POST.get("list")
+    if reason not in QueueItem.Reason.values:
+        reason = None
+    item = services.claim_next_item(moderator=request.user, reason=reason)
     if item is None:
         messages.info(request, _("The queue is empty. Thank you."))
         return redirect("moderation:queue")
@@ -110,6 +113,10 @@ def _decide(request, item_id, form_class, form_key, apply):
         return _render_item(request, queue_item, forms={form_key: form}, status=400)
     try:
         message = apply(form.cleaned_data)
+    except services.EditInvalid as invalid:
+        # The moderator's edits stay in the form, with the reason above it.
+        form.add_error(None, str(invalid))
+        return _render_item(request, queue_item, forms={form_key: form}, status=400)
     except services.DecisionRefused as refused:
         messages.error(request, str(refused))
         return redirect("moderation:item", item_id=item_id)

@@ -6,9 +6,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from moderation.screening import screening_request
 
@@ -187,6 +189,10 @@ def tallies_rebuild() -> int:
 # --- The author's own changes ------------------------------------------------------------------
 
 
+class EditRefused(Exception):
+    """An author's edit that cannot be applied; the message says why, for the author."""
+
+
 @transaction.atomic
 def testimony_author_edit(
     *,
@@ -195,10 +201,26 @@ def testimony_author_edit(
     body: str,
     content_warnings: Iterable[ContentWarning],
     topics: Iterable[Topic],
+    kind: str | None = None,
 ) -> Testimony:
-    """The author rewrites it: it leaves the wall and goes back to screening and review."""
+    """The author rewrites it: it leaves the wall and goes back to screening and review.
+
+    A statement may become a story and a story a statement (kind); a "me too" has no words to
+    edit. Raises django.core.exceptions.ValidationError when the words break the kind's rules,
+    with nothing changed.
+    """
+    if testimony.kind == Testimony.Kind.METOO:
+        raise EditRefused(_("A “me too” has no words to edit."))
+    if kind is not None and kind not in (Testimony.Kind.STATEMENT, Testimony.Kind.STORY):
+        raise EditRefused(_("Please choose a short statement or a longer story."))
+    before = (testimony.kind, testimony.title, testimony.body)
+    testimony.kind = kind or testimony.kind
     testimony.title, testimony.body = title, body
-    testimony.full_clean()
+    try:
+        testimony.full_clean()
+    except ValidationError:
+        testimony.kind, testimony.title, testimony.body = before
+        raise
     _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.PENDING
     testimony.status_changed_at = timezone.now()

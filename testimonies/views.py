@@ -9,6 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -300,13 +301,19 @@ def _author_action(request, apply, form_class, form_key):
 @require_POST
 def manage_edit(request):
     def apply(testimony, form):
-        services.testimony_author_edit(
-            testimony=testimony,
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            content_warnings=form.cleaned_data["content_warnings"],
-            topics=form.cleaned_data["topics"],
-        )
+        try:
+            services.testimony_author_edit(
+                testimony=testimony,
+                kind=form.cleaned_data["kind"],
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                content_warnings=form.cleaned_data["content_warnings"],
+                topics=form.cleaned_data["topics"],
+            )
+        except (ValidationError, services.EditRefused) as refused:
+            # The form comes back with every word in it and the reason, each by its field.
+            form.add_error(None, refused if isinstance(refused, ValidationError) else str(refused))
+            return _manage_page(request, testimony, status=400, edit_form=form)
         messages.success(request, _("Saved. Your changes will be read by a moderator."))
         return _manage_page(request, testimony)
 

@@ -113,7 +113,5 @@ def test_reports_before_a_first_approval_do_not_count_after_it():
 
 def test_one_client_may_report_only_so_many_testimonies_a_day(settings):
     settings.RATELIMITS = {"report": ["100/h", "3/d"]}
-    statuses = [
-        report_from("203.0.113.9", TestimonyFactory(published=True)) for _ in range(4)
-    ]
+    statuses = [report_from("203.0.113.9", TestimonyFactory(published=True)) for _ in range(4)]
     assert statuses == [200, 200, 200, 429]
