@@ -30,10 +30,14 @@ class AccountAdapter(DefaultAccountAdapter):
             raise ValidationError(NOT_AVAILABLE)
         username = super().clean_username(username, shallow=shallow)
         request = getattr(self, "request", None)
-        if not shallow and request is not None and request.method == "POST":
-            # Counted once per complete sign-up form: new accounts per client and hour.
-            if ratelimits.limit_reached(request, "signup"):
-                raise ValidationError(ratelimits.LIMIT_REACHED_MESSAGE)
+        # Counted once per complete sign-up form: new accounts per client and hour.
+        if (
+            not shallow
+            and request is not None
+            and request.method == "POST"
+            and ratelimits.limit_reached(request, "signup")
+        ):
+            raise ValidationError(ratelimits.LIMIT_REACHED_MESSAGE)
         return username
 
     def pre_authenticate(self, request, **credentials) -> None:

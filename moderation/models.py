@@ -191,14 +191,6 @@ class AuditEntry(models.Model):
     def __str__(self):
         return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()}"
 
-    @property
-    def actor_name(self) -> str:
-        """Who acted: the moderator's username, their pseudonym once the account is gone, or
-        the system."""
-        if self.actor_id is not None:
-            return self.actor.get_username()
-        return self.actor_label or str(_("the system"))
-
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("The audit log is append-only.")
@@ -206,6 +198,14 @@ class AuditEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The audit log is append-only.")
+
+    @property
+    def actor_name(self) -> str:
+        """Who acted: the moderator's username, their pseudonym once the account is gone, or
+        the system."""
+        if self.actor_id is not None:
+            return self.actor.get_username()
+        return self.actor_label or str(_("the system"))
 
 
 class WatchWord(models.Model):
