@@ -3,6 +3,9 @@
 The new account gets a strong random password, printed once, or the one read from standard
 input with --password-stdin (so it never appears in the shell history or the process list).
 The queue stays closed to it until it has signed in and set up an authenticator app.
+
+A new account is named "staff-<username>": the public sign-up form refuses that namespace with
+the answer it gives for any taken name, so no one learns from it which moderators exist.
 """
 
 import secrets
@@ -17,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.urls import reverse
 
+from config.account_adapter import STAFF_USERNAME_PREFIX
 from moderation.app_settings import app_settings
 
 
@@ -49,9 +53,16 @@ class Command(BaseCommand):
                 "run the command again with --existing."
             )
         if user is None:
+            username = STAFF_USERNAME_PREFIX + username.removeprefix(STAFF_USERNAME_PREFIX)
+            user = User.objects.filter(username__iexact=username).first()
+            if user is not None:
+                raise CommandError(f"An account named {user.username!r} already exists.")
+        if user is None:
             try:
                 # The rules sign-up applies: allowed characters, length, reserved names.
-                get_adapter().clean_username(username)
+                get_adapter().clean_username(
+                    username.removeprefix(STAFF_USERNAME_PREFIX), shallow=True
+                )
             except ValidationError as error:
                 raise CommandError(" ".join(error.messages)) from error
             user = User(username=username)
