@@ -336,3 +336,19 @@ def test_the_api_only_reads(url, method):
     assert response.status_code == 405
     assert response["Allow"] == "GET"
     assert not Testimony.objects.exists()
+
+
+def test_the_count_says_how_many_in_all_and_today_in_the_readers_words(client):
+    for _ in range(2):
+        services.testimony_submit(kind="metoo")
+    published(ago=timedelta(days=3))  # counted in all, not today
+    services.tallies_rebuild()
+    counted = client.get("/api/v1/count/")
+    assert counted["Cache-Control"] == "public, max-age=5"
+    assert counted.json() == {
+        "metoo_count": 3,
+        "metoo_count_today": 2,
+        "display": "3",
+        "sentence": "3 people have said “me too”",
+        "today_sentence": "2 of them today.",
+    }
