@@ -195,7 +195,7 @@ def test_support_sent_shows_the_same_count_on_the_wall_the_page_and_the_api(on_c
     for url in ("/", testimony.get_absolute_url(), "/api/v1/testimonies/"):  # cached, no support
         html = visitor.get(url).content.decode()
         assert 'I believe you <span class="reaction__count">0<' in html or '"believe": 0' in html
-    for reader in range(3):
+    for _reader in range(3):
         with on_commit():
             Client().post(f"/t/{testimony.public_id}/react/", {"kind": "believe"})
     for url in ("/", testimony.get_absolute_url()):
@@ -316,13 +316,12 @@ def test_with_its_redis_stopped_a_web_server_stops_serving_a_taken_down_text_wit
     tmp_path, capsys
 ):
     testimony = published_statement()
-    with redis_server(tmp_path) as (url, server):
-        with web_process(tmp_path, redis_url=url) as other:
-            assert PHONE in other("/")  # cached, in its Redis and its own memory
-            server.kill()
-            server.wait()
-            _take_down(testimony)
-            seconds = _seconds_until_gone(other, PHONE, ["/", "/feed/"], deadline=DEADLINE)
-            assert "Nothing has been published yet." in other("/")
+    with redis_server(tmp_path) as (url, server), web_process(tmp_path, redis_url=url) as other:
+        assert PHONE in other("/")  # cached, in its Redis and its own memory
+        server.kill()
+        server.wait()
+        _take_down(testimony)
+        seconds = _seconds_until_gone(other, PHONE, ["/", "/feed/"], deadline=DEADLINE)
+        assert "Nothing has been published yet." in other("/")
     with capsys.disabled():
         print(f"\ntake-down public without Redis after {seconds:.2f} s")
