@@ -33,12 +33,15 @@ admin.site.login = login
 
 
 # A list filter the admin cannot apply (?created_at__year=99999, a month 13) raises ValueError
-# or OverflowError from deep in the date hierarchy: a 500. Turned into what the admin does with
-# any other wacky lookup: back to the list with "?e=1".
+# or OverflowError from deep in the date hierarchy, and a NUL byte in a filter is refused by
+# PostgreSQL when the page is rendered: 500s. Both get what the admin does with any other wacky
+# lookup: back to the list with "?e=1".
 _get_changelist_instance = admin.ModelAdmin.get_changelist_instance
 
 
 def get_changelist_instance(self, request):
+    if any("\x00" in key or "\x00" in value for key, value in request.GET.items()):
+        raise IncorrectLookupParameters("a NUL byte in a filter")
     try:
         return _get_changelist_instance(self, request)
     except (ValueError, OverflowError) as error:

@@ -4,9 +4,8 @@ Placed before the session, CSRF and authentication middleware: a body larger tha
 DATA_UPLOAD_MAX_MEMORY_SIZE, a file upload on a path that takes none (no form on this site
 takes a file; Django itself refuses any file part beyond DATA_UPLOAD_MAX_NUMBER_FILES = 0), a
 urlencoded body in another charset than UTF-8 (Django refuses it, and its own error pages then
-trip over it again: a 500 with an empty body) and a NUL byte in the query string (PostgreSQL
-refuses it in any filter) get a plain 400, 413 or 415 page at once. Bodies are never read
-here: the decision needs only the headers.
+trip over it again: a 500 with an empty body) get a plain 400 or 415 page at once. Bodies are
+never read here: the decision needs only the headers.
 """
 
 import codecs
@@ -30,9 +29,6 @@ class RequestGuardMiddleware:
         return self.get_response(request)
 
     def refusal(self, request):
-        query = request.META.get("QUERY_STRING", "")
-        if "%00" in query or "\x00" in query:
-            return _bad_request(request)
         if request.method in ("GET", "HEAD", "OPTIONS"):
             return None
         try:
@@ -41,7 +37,7 @@ class RequestGuardMiddleware:
             return _bad_request(request)
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if limit is not None and length > limit:
-            return _bad_request(request, status=413)
+            return _bad_request(request)
         if request.content_type == "application/x-www-form-urlencoded":
             charset = request.content_params.get("charset")
             if charset is not None and _codec_name(charset) != _UTF8:

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "testimonies",
     "moderation",
+    "wall",
 ]
 
 MIDDLEWARE = [
@@ -166,7 +167,10 @@ else:
     }
 
 # Each process also keeps the public pages' cache generation for a moment, and what it read
-# under it, so the busiest pages cost no round trip to Redis (testimonies/caching.py).
+# under it, so the busiest pages cost no round trip to Redis (wall/caching.py).
+# The freshness bound of every public page: how long a process trusts its own copy of the
+# public pages' generation (wall/caching.py).
+PUBLIC_CACHE_NEAR_SECONDS = env.float("PUBLIC_CACHE_NEAR_SECONDS", default=1.0)
 CACHES["near"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "near",

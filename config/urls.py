@@ -8,6 +8,7 @@ from .health import healthz
 
 urlpatterns = [
     path("", include("testimonies.urls")),
+    path("", include("wall.urls")),
     # Readers report from a testimony's page; the report goes to moderation.
     path("t/<slug:public_id>/report/", report, name="report"),
     path("accounts/", include("allauth.urls")),

@@ -10,8 +10,17 @@ class ModerationConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
-        from . import services
+        from testimonies import signals
 
+        from . import services
+        from .screening import screening_request
+
+        def screening_needed(sender, *, testimony_id, **kwargs):
+            screening_request(testimony_id=testimony_id)
+
+        signals.screening_needed.connect(
+            screening_needed, weak=False, dispatch_uid="moderation-screening"
+        )
         # A moderator may delete their account; the audit log keeps their decisions under a
         # pseudonym ("moderator #7") instead of refusing, or losing who decided.
         pre_delete.connect(

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.utils.translation import gettext
 
-from testimonies import charts
 from testimonies.models import Testimony
+from wall import charts
 
 from .app_settings import app_settings
 from .models import AuditEntry, QueueItem

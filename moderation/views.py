@@ -10,8 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.ratelimits import LIMIT_REACHED_MESSAGE, limit_reached
-from testimonies import selectors as testimony_selectors
 from testimonies.readers import reader_key
+from wall import selectors as wall_selectors
 
 from . import selectors, services
 from .access import moderator_required
@@ -221,7 +221,7 @@ def dashboard(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report(request, public_id):
-    testimony = testimony_selectors.testimony_for_public(public_id=public_id)
+    testimony = wall_selectors.testimony_for_public(public_id=public_id)
     if testimony is None:
         raise Http404
     form = ReportForm(request.POST) if request.method == "POST" else ReportForm()

@@ -71,11 +71,9 @@ counter_time() {
   manage shell -v0 -c '
 import statistics, time
 from django.db.models import Sum
-from testimonies import selectors
 from testimonies.models import PublishedTally, Testimony
-compute = getattr(selectors, "metoo_count_uncached", None) or (
-    lambda: PublishedTally.objects.aggregate(total=Sum("count"))["total"] or 0
-)
+from wall import selectors
+compute = selectors.metoo_count_uncached
 def timed(function, calls=2000):
     function()  # connects, and warms the plan or the cache
     times = []
@@ -126,16 +124,16 @@ echo "second page: /$older -> $(status_of "$base/$older")"
 read -r deep_cursor deep_rows middle_cursor middle_rows story_id < <(manage shell -v0 -c '
 from urllib.parse import quote
 from django.db.models import Q
-from testimonies.app_settings import app_settings
-from testimonies.selectors import cursor_encode, published_testimonies
+from wall.app_settings import app_settings
+from wall.selectors import Position, cursor_encode, published_testimonies
 wall = published_testimonies().exclude(kind="metoo").order_by("-published_at", "-id")
 def cursor_after(position):
     at, pk = wall.values_list("published_at", "id")[position]
     newer = published_testimonies().filter(Q(published_at__gt=at) | Q(published_at=at, id__gt=pk))
-    return quote(cursor_encode(at, pk), safe=""), newer.count() + 1
+    return quote(cursor_encode(Position(at, pk)), safe=""), newer.count() + 1
 size = wall.count()
 story = published_testimonies().filter(kind="story").order_by("?").values_list("public_id", flat=True)
-print(*cursor_after(size - app_settings.WALL_PAGE_SIZE - 1), *cursor_after(size // 2), story.first())
+print(*cursor_after(size - app_settings.PAGE_SIZE - 1), *cursor_after(size // 2), story.first())
 ')
 echo "deep page: $deep_rows rows deep in all published testimonies; middle page: $middle_rows"
 
@@ -270,6 +268,12 @@ echo
 echo "Ratios the issue names:"
 check "wall first page req/s / constant view req/s" \
   "$(ratio "$(get wall_first rps)" "$(get constant rps)")" ">=" 0.80
+check "story page req/s / constant view req/s" \
+  "$(ratio "$(get story rps)" "$(get constant rps)")" ">=" 0.50
+check "API first page req/s / constant view req/s" \
+  "$(ratio "$(get api rps)" "$(get constant rps)")" ">=" 0.50
+check "rare-word search req/s / constant view req/s" \
+  "$(ratio "$(get search rps)" "$(get constant rps)")" ">=" 0.30
 check "deep page p50 / first page p50" \
   "$(ratio "$(get wall_deep p50_ms)" "$(get wall_first p50_ms)")" "<=" 1.5
 check "deep page p99 / first page p99" \

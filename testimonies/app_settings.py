@@ -23,20 +23,5 @@ class AppSettings:
         """Characters in a story's optional title; the database column is this wide."""
         return 120
 
-    @property
-    def WALL_PAGE_SIZE(self) -> int:
-        """Testimonies per page of the wall."""
-        return _setting("WALL_PAGE_SIZE", 30)
-
-    @property
-    def PUBLIC_CACHE_NEAR_SECONDS(self) -> float:
-        """How long a process trusts its own copy of the public pages' cache generation.
-
-        Within this many seconds, a change made by another process (a worker publishing, a
-        moderator on another web server) reaches this process's visitors; a change made in
-        this process reaches them at once. Zero asks the shared cache on every request.
-        """
-        return _setting("PUBLIC_CACHE_NEAR_SECONDS", 1.0)
-
 
 app_settings = AppSettings()

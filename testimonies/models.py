@@ -107,9 +107,11 @@ class Testimony(models.Model):
     appealed_at = models.DateTimeField(_("appealed"), null=True, blank=True, editable=False)
     appeal_note = models.TextField(_("appeal"), blank=True)
     # Solidarity, counted on the testimony so the wall never counts rows to show them.
-    believe_count = models.PositiveIntegerField(_("“I believe you”"), default=0, editable=False)
-    metoo_count = models.PositiveIntegerField(_("“Me too”"), default=0, editable=False)
-    strength_count = models.PositiveIntegerField(_("“Sending strength”"), default=0, editable=False)
+    believe_reactions = models.PositiveIntegerField(_("“I believe you”"), default=0, editable=False)
+    metoo_reactions = models.PositiveIntegerField(_("“Me too”"), default=0, editable=False)
+    strength_reactions = models.PositiveIntegerField(
+        _("“Sending strength”"), default=0, editable=False
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -161,7 +163,7 @@ class Testimony(models.Model):
         return f"{self.get_kind_display()} {self.public_id}"
 
     def get_absolute_url(self):
-        return reverse("testimonies:detail", kwargs={"public_id": self.public_id})
+        return reverse("wall:detail", kwargs={"public_id": self.public_id})
 
     def validate_constraints(self, exclude=None):
         # The check constraints restate clean()'s rules for the database, which enforces them
@@ -216,9 +218,9 @@ class Reaction(models.Model):
 
     # The counter on Testimony that each kind adds to.
     COUNTER_FIELD = {
-        Kind.BELIEVE: "believe_count",
-        Kind.METOO: "metoo_count",
-        Kind.STRENGTH: "strength_count",
+        Kind.BELIEVE: "believe_reactions",
+        Kind.METOO: "metoo_reactions",
+        Kind.STRENGTH: "strength_reactions",
     }
 
     testimony = models.ForeignKey(

@@ -1,9 +1,12 @@
-"""Telling readers apart without knowing who they are, for reactions and reports."""
+"""Telling readers apart without knowing who they are: for reactions and reports, and to
+know who sees a page as everyone does."""
 
 import hashlib
 import hmac
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.messages.storage.cookie import CookieStorage
 
 from config.ratelimits import client_key
 
@@ -18,3 +21,12 @@ def reader_key(request) -> str:
     """
     identity = f"reader:{client_key(request)}"
     return hmac.new(settings.SECRET_KEY.encode(), identity.encode(), hashlib.sha256).hexdigest()
+
+
+def same_for_everyone(request) -> bool:
+    """Whether this visitor sees a page as every visitor does: no account, no message waiting."""
+    if not request.COOKIES.keys() & {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}:
+        # Without a session, nobody is signed in and no message waits: the busiest pages
+        # need not load either to know it.
+        return True
+    return not request.user.is_authenticated and not len(messages.get_messages(request))

@@ -12,17 +12,8 @@ from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from moderation.screening import screening_request
-
-from .caching import public_cache_bump
-from .models import (
-    ContentWarning,
-    PublishedTally,
-    PublishedTotal,
-    Reaction,
-    Testimony,
-    Topic,
-)
+from . import signals
+from .models import ContentWarning, PublishedTally, PublishedTotal, Testimony, Topic
 from .receipts import receipt_hash, receipt_new
 from .text import clean_text
 
@@ -70,11 +61,9 @@ def testimony_submit(
         if topics:
             testimony.topics.set(topics)
         if kind == Testimony.Kind.METOO:
-            _tally(testimony, +1)
+            _now_published(testimony)
         else:
-            # After commit, so a worker never looks for a row it cannot see yet; if the broker
-            # is down the row stays unscreened and the sweeper hands it out later.
-            screening_request(testimony_id=testimony.pk)
+            signals.screening_needed.send(Testimony, testimony_id=testimony.pk)
     return Submission(testimony=testimony, receipt_code=code)
 
 
@@ -86,8 +75,10 @@ def testimony_publish(*, testimony: Testimony) -> None:
     testimony.rejection_note = ""
     testimony.version += 1
     testimony.save()
-    if not was_published:
-        _tally(testimony, +1)
+    if was_published:  # approved again after reports: its words may have changed
+        signals.public_text_changed.send(Testimony, testimony=testimony)
+    else:
+        _now_published(testimony)
 
 
 def testimony_revise(
@@ -107,6 +98,9 @@ def testimony_revise(
         testimony.save()
     if content_warnings is not None:
         testimony.content_warnings.set(content_warnings)
+    if testimony.status == Testimony.Status.PUBLISHED:
+        # Removed words must leave every public page, not wait for a cache to expire.
+        signals.public_text_changed.send(Testimony, testimony=testimony)
     return changed
 
 
@@ -139,6 +133,11 @@ def _mark_published(testimony: Testimony) -> None:
         testimony.published_on = now.date()
 
 
+def _now_published(testimony: Testimony) -> None:
+    _tally(testimony, +1)
+    signals.published.send(Testimony, testimony=testimony)
+
+
 def _tally(testimony: Testimony, delta: int) -> None:
     """Count a testimony in (+1) or out of (-1) the published totals, in this transaction."""
     # A random shard spreads a surge over several rows instead of one row lock.
@@ -149,7 +148,6 @@ def _tally(testimony: Testimony, delta: int) -> None:
         delta,
     )
     _add(PublishedTotal, {"kind": testimony.kind, "shard": shard}, delta)
-    transaction.on_commit(public_cache_bump, robust=True)
 
 
 def _add(model, key: dict, delta: int) -> None:
@@ -182,7 +180,7 @@ def tallies_rebuild() -> int:
     PublishedTotal.objects.bulk_create(
         PublishedTotal(kind=kind, shard=0, count=n) for kind, n in by_kind.items()
     )
-    transaction.on_commit(public_cache_bump, robust=True)
+    signals.counts_rebuilt.send(Testimony)
     return sum(row["n"] for row in totals)
 
 
@@ -228,7 +226,7 @@ def testimony_author_edit(
     testimony.save()
     testimony.content_warnings.set(content_warnings)
     testimony.topics.set(topics)
-    screening_request(testimony_id=testimony.pk)
+    signals.screening_needed.send(Testimony, testimony_id=testimony.pk)
     return testimony
 
 
@@ -246,7 +244,7 @@ def testimony_appeal(*, testimony: Testimony, note: str) -> Testimony:
     testimony.version += 1
     testimony.save()
     # Screening routes an appealed, rejected testimony to the moderators' appeals list.
-    screening_request(testimony_id=testimony.pk)
+    signals.screening_needed.send(Testimony, testimony_id=testimony.pk)
     return testimony
 
 
@@ -263,6 +261,7 @@ def testimony_withdraw(*, testimony: Testimony) -> None:
 def _leaving_the_wall(testimony: Testimony) -> None:
     if testimony.status == Testimony.Status.PUBLISHED:
         _tally(testimony, -1)
+        signals.left_the_wall.send(Testimony, testimony=testimony)
 
 
 @transaction.atomic
@@ -273,19 +272,3 @@ def account_delete(*, user: AbstractBaseUser, keep_published: bool) -> None:
     for testimony in Testimony.objects.filter(author=user):
         testimony_withdraw(testimony=testimony)
     user.delete()
-
-
-# --- Readers' solidarity -----------------------------------------------------------------------
-
-
-def reaction_add(*, testimony: Testimony, kind: str, reader_key: str) -> bool:
-    """Count a reader's reaction once; False if this reader had already sent this one."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                Reaction.objects.create(testimony=testimony, kind=kind, reader_key=reader_key)
-        except IntegrityError:
-            return False
-        field = Reaction.COUNTER_FIELD[kind]
-        Testimony.objects.filter(pk=testimony.pk).update(**{field: F(field) + 1})
-    return True

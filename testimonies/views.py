@@ -1,31 +1,25 @@
-"""Public pages: the wall, the share form, one testimony, and the author's own view of theirs."""
+"""The author's pages: the share form, the receipt, the author's own view and changes, accounts."""
 
-import hashlib
 import secrets
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
 
-from . import charts, selectors, services
-from .caching import cached
+from . import selectors, services
 from .forms import (
     AccountDeleteForm,
     AppealForm,
@@ -34,98 +28,8 @@ from .forms import (
     ShareForm,
     WithdrawForm,
 )
-from .models import Reaction, Testimony, Topic
-from .readers import reader_key
-
-
-def _same_for_everyone(request) -> bool:
-    """Whether this visitor sees a page as every visitor does: no account, no message waiting."""
-    if not request.COOKIES.keys() & {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}:
-        # Without a session, nobody is signed in and no message waits: the busiest pages
-        # need not load either to know it.
-        return True
-    return not request.user.is_authenticated and not len(messages.get_messages(request))
-
-
-@require_GET
-def wall(request):
-    filters = selectors.WallFilters.from_query(request.GET)
-    cursor = request.GET.get("cursor") or None
-    # A page of the wall is rendered once per change of the wall, then served from the
-    # cache. Searches are too varied to be worth keeping.
-    if not _same_for_everyone(request) or filters.query:
-        return render(request, "testimonies/wall.html", _wall_context(filters, cursor))
-    position = hashlib.sha256(cursor.encode()).hexdigest() if cursor else "first"
-    # Kept encoded, so a page served from the cache is not encoded again on every request.
-    html = cached(
-        f"wall-html:{get_language()}:{filters.kind}:{filters.topic}:{position}",
-        lambda: render_to_string(
-            "testimonies/wall.html", _wall_context(filters, cursor), request=request
-        ).encode(),
-    )
-    return HttpResponse(html)
-
-
-def _wall_context(filters, cursor) -> dict:
-    if cursor:
-        page = selectors.wall_page(filters=filters, cursor=cursor)
-    else:
-        page = selectors.wall_first_page(filters=filters)
-    here = {"kind": filters.kind, "topic": filters.topic, "q": filters.query, "cursor": cursor}
-    return {
-        "page": page,
-        "filters": filters,
-        "is_first_page": not cursor,
-        # Where a reaction returns to: this page, without anything else from the query.
-        "return_to": "/?" + urlencode({key: value for key, value in here.items() if value}),
-        "topics": Topic.objects.all(),
-        "metoo_count": selectors.metoo_count(),
-        "metoo_today": selectors.metoo_count_today(),
-        "reaction_kinds": Reaction.Kind.choices,
-    }
-
-
-# Without a CSRF token, so that the wall's pages can be cached whole. A forged reaction could
-# only add one count per reader and kind, within the per-client rate limit: no more than
-# anyone can do by posting directly, and the session cookie (SameSite=Lax) is not sent.
-@csrf_exempt
-@require_POST
-def react(request, public_id):
-    """ "I believe you", "Me too", "Sending strength": a plain form, then back to the page."""
-    testimony = selectors.testimony_for_public(public_id=public_id)
-    kind = request.POST.get("kind")
-    if testimony is None:
-        raise Http404
-    if kind not in Reaction.Kind.values:
-        messages.error(request, _("That reaction could not be read; nothing was sent."))
-    elif limit_reached(request, "reaction"):
-        messages.error(
-            request,
-            _("You have sent many reactions in a short time. Thank you; please wait a while."),
-        )
-    elif services.reaction_add(testimony=testimony, kind=kind, reader_key=reader_key(request)):
-        messages.success(request, _("Thank you. The author will see your support counted."))
-    else:
-        messages.info(request, _("You had already sent this. It is counted once."))
-    back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = testimony.get_absolute_url()
-    return redirect(f"{back}#t-{testimony.public_id}")
-
-
-@require_GET
-def stats(request):
-    statistics = selectors.statistics()
-    return render(
-        request,
-        "testimonies/stats.html",
-        {"statistics": statistics, "charts": charts.statistics_charts(statistics)},
-    )
-
-
-@require_GET
-def resources(request):
-    return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})
+from .models import Testimony
+from .readers import same_for_everyone
 
 
 # never_cache: on a shared device, the back button must not bring a typed story back.
@@ -169,7 +73,7 @@ def _share_done(request, *, kind: str, code: str | None) -> HttpResponse:
     renders it once per kind and language and puts each new code into a copy.
     """
     context = {"kind": kind, "receipt_code": code}
-    if not _same_for_everyone(request):
+    if not same_for_everyone(request):
         return render(request, "testimonies/share_done.html", context)
     page = caches["near"].get_or_set(
         f"share-done:{kind}:{get_language()}",
@@ -179,18 +83,6 @@ def _share_done(request, *, kind: str, code: str | None) -> HttpResponse:
         timeout=None,
     )
     return HttpResponse(page.replace(RECEIPT_SLOT, escape(code or "")))
-
-
-@require_GET
-def detail(request, public_id):
-    testimony = selectors.testimony_for_public(public_id=public_id)
-    if testimony is None:
-        raise Http404
-    return render(
-        request,
-        "testimonies/detail.html",
-        {"testimony": testimony, "reaction_kinds": Reaction.Kind.choices},
-    )
 
 
 def csrf_failure(request, reason=""):

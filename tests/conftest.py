@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -163,3 +164,31 @@ def broker_outage():
     finally:
         app.conf.broker_url, app.conf.broker_transport_options = saved
         reset_pools()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@contextlib.contextmanager
+def redis_server(tmp_path):
+    """A throwaway redis-server on a free port, for a test that stops or hangs it.
+
+    Yields its URL and its Popen; it is killed at the end, however the test ends.
+    """
+    if shutil.which("redis-server") is None:
+        service_missing("redis-server is not installed")
+    port = free_port()
+    command = ["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", ""]
+    command += ["--appendonly", "no", "--dir", str(tmp_path)]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"redis://127.0.0.1:{port}/0"
+    try:
+        wait_for(lambda: reachable(url), timeout=20)
+        yield url, process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait()

@@ -53,4 +53,35 @@
       control.click();
     }
   });
+
+  // The wall's counter moves by itself: it asks for the count every few seconds while the page
+  // is in view, and tells screen readers politely, at most once a minute. Without JavaScript the
+  // number is the one the page was rendered with.
+  var live = document.querySelector("[data-live-count]");
+  if (live && window.fetch) {
+    var number = live.querySelector(".counter__number");
+    var today = live.querySelector(".counter__today");
+    var announcer = live.querySelector("[data-count-announcer]");
+    var every = Number(live.getAttribute("data-refresh-seconds")) * 1000;
+    var announceEvery = Number(live.getAttribute("data-announce-seconds")) * 1000;
+    var shown = number ? number.textContent : "";
+    var lastAnnounced = Date.now();
+    var refresh = function () {
+      if (document.hidden) { return; }
+      fetch(live.getAttribute("data-live-count"), { credentials: "omit" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (figures) {
+          if (!figures || figures.display === shown) { return; }
+          shown = figures.display;
+          if (number) { number.textContent = figures.display; }
+          if (today && figures.today_sentence) { today.textContent = figures.today_sentence; }
+          if (announcer && Date.now() - lastAnnounced >= announceEvery) {
+            announcer.textContent = figures.sentence;
+            lastAnnounced = Date.now();
+          }
+        })
+        .catch(function () { /* offline for a moment: the next try may work */ });
+    };
+    if (every > 0) { window.setInterval(refresh, every); }
+  }
 }());

@@ -1,7 +1,7 @@
 """A GIN index for full-text search of published testimonies, on PostgreSQL only.
 
 Not in the model's Meta: SQLite cannot build it, and would try to whenever it rebuilds the
-table. The expression is exactly what testimonies.selectors.search_vector() compiles to, so
+table. The expression is exactly what wall.selectors.search_vector() compiles to, so
 PostgreSQL uses the index.
 """
 

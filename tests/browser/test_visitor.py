@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from moderation.models import QueueItem, Report
+from testimonies import services as testimony_services
 from testimonies.models import Testimony
 
 from .journey import published, step
@@ -31,7 +32,7 @@ def cards(page):
 
 
 def test_a_visitor_reads_opens_a_warning_reacts_reports_filters_searches_and_pages(page, settings):
-    settings.TESTIMONIES_WALL_PAGE_SIZE = 2
+    settings.WALL_PAGE_SIZE = 2
     *_older, bus, newest = [publish(*row) for row in TESTIMONIES]
 
     with step("4. visitor: reads the wall, newest first, with the count of everyone"):
@@ -58,7 +59,7 @@ def test_a_visitor_reads_opens_a_warning_reacts_reports_filters_searches_and_pag
             page.get_by_text("Thank you. The author will see your support counted.")
         ).to_be_visible()
         newest.refresh_from_db()
-        assert newest.believe_count == 1
+        assert newest.believe_reactions == 1
 
     with step("4. visitor: the count shows on the testimony's own page"):
         page.goto(newest.get_absolute_url())
@@ -134,3 +135,25 @@ def test_a_reaction_sent_from_the_wall_shows_in_the_count_on_the_wall(page):
         ).to_be_visible()
     with step("4. visitor: the wall counts it at once"):
         expect(button).to_have_text(re.compile(r"I believe you\s+1"), timeout=1000)
+
+
+def test_the_counter_moves_by_itself_and_tells_screen_readers_politely(page, settings):
+    settings.WALL_COUNT_REFRESH_SECONDS = 1
+    settings.WALL_COUNT_ANNOUNCE_SECONDS = 0
+    publish(*TESTIMONIES[1])
+    page.goto("/")
+    expect(page.locator(".counter__number")).to_have_text("1")
+    announcer = page.locator("[data-count-announcer]")
+    expect(announcer).to_have_attribute("aria-live", "polite")
+    for _ in range(1233):
+        testimony_services.testimony_submit(kind="metoo")
+    # No reload: the page asks for the count by itself.
+    expect(page.locator(".counter__number")).to_have_text("1,234")
+    expect(announcer).to_have_text("1,234 people have said “me too”")
+    expect(page.locator(".counter__today")).to_have_text("1,234 of them today.")
+
+
+def test_without_javascript_the_counter_is_the_number_rendered(page_without_js):
+    publish(*TESTIMONIES[1])
+    page_without_js.goto("/")
+    expect(page_without_js.locator(".counter__number")).to_have_text("1")

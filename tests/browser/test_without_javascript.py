@@ -57,7 +57,7 @@ def test_reading_reacting_and_reporting_work_without_javascript(page_without_js)
             page.get_by_text("Thank you. The author will see your support counted.")
         ).to_be_visible()
         testimony.refresh_from_db()
-        assert testimony.strength_count == 1
+        assert testimony.strength_reactions == 1
 
     with step("6. visitor without JavaScript: reports it"):
         page.goto(testimony.get_absolute_url())

@@ -163,9 +163,7 @@ def test_with_the_real_secret_the_key_names_a_network_of_256_addresses_never_one
     matching = [
         address
         for address in ipaddress.ip_network(f"{ADDRESS}/16", strict=False)
-        if ratelimits.network_key(
-            str(ipaddress.ip_network(f"{address}/24", strict=False)), day=day
-        )
+        if ratelimits.network_key(str(ipaddress.ip_network(f"{address}/24", strict=False)), day=day)
         in tokens
     ]
     assert len(matching) == 256

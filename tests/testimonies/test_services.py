@@ -2,10 +2,10 @@ import logging
 
 import pytest
 
-from testimonies import selectors
 from testimonies.models import Testimony, Topic
 from testimonies.services import testimony_submit
 from tests.conftest import broker_outage
+from wall import selectors
 
 pytestmark = pytest.mark.django_db
 

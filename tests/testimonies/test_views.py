@@ -16,7 +16,7 @@ def test_the_share_form_has_a_label_for_every_field_and_the_guidance(client):
         assert f'for="{field_id}"' in html
     assert "<legend>" in html  # the kind, topics and warnings are labelled groups
     assert "do not name or describe anyone" in html
-    assert reverse("testimonies:resources") in html
+    assert reverse("wall:resources") in html
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ def test_every_page_offers_leave_this_site_first_and_crisis_help(client, path):
     body = html[html.index("<body>") :]
     first_link = body[body.index("<a ") : body.index("</a>")]
     assert "data-leave-site" in first_link
-    assert reverse("testimonies:resources") in html
+    assert reverse("wall:resources") in html
 
 
 def test_the_sixth_submission_in_an_hour_comes_back_with_its_text_and_a_429(client):

@@ -181,9 +181,9 @@ class Command(BaseCommand):
             "published_at": published_at,
             "published_on": published_at.date(),
             "status_changed_at": published_at,
-            "believe_count": _reactions(rng) if reactions else 0,
-            "metoo_count": _reactions(rng) if reactions else 0,
-            "strength_count": _reactions(rng) if reactions else 0,
+            "believe_reactions": _reactions(rng) if reactions else 0,
+            "metoo_reactions": _reactions(rng) if reactions else 0,
+            "strength_reactions": _reactions(rng) if reactions else 0,
         }
         return row, topics, warnings
 

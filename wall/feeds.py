@@ -9,8 +9,9 @@ from django.utils.html import escape, linebreaks
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from testimonies.models import Testimony
+
 from . import selectors
-from .models import Testimony
 
 FEED_SIZE = 50
 # A story is long: the feed gives its opening and links to the whole of it.
@@ -35,17 +36,18 @@ class LatestTestimoniesFeed(Feed):
         "Statements and stories shared anonymously by survivors of sexual harassment and "
         "assault, published after review."
     )
-    link = reverse_lazy("testimonies:wall")
-    feed_url = reverse_lazy("testimonies:feed")
+    link = reverse_lazy("wall:wall")
+    feed_url = reverse_lazy("wall:feed")
     # Atom wants an author for the feed; it is the site. Entries name nobody.
     author_name = _("Me too, safely")
 
     def items(self) -> list[Testimony]:
         # The wall's own pages, so the feed shows exactly what the wall shows, in its order.
-        page = selectors.wall_first_page()
+        page = selectors.wall_page_cached()
         items = list(page.testimonies)
         while page.next_cursor and len(items) < FEED_SIZE:
-            page = selectors.wall_page(cursor=page.next_cursor)
+            after = selectors.cursor_decode(page.next_cursor)
+            page = selectors.wall_page_cached(query=selectors.WallQuery(after=after))
             items.extend(page.testimonies)
         return items[:FEED_SIZE]
 
@@ -57,7 +59,7 @@ class LatestTestimoniesFeed(Feed):
         text = item.body
         if item.kind == Testimony.Kind.STORY:
             text = Truncator(text).words(STORY_SUMMARY_WORDS)
-        warnings = [warning.name for warning in item.content_warnings.all()]
+        warnings = [warning.name for warning in item.warning_list]
         if warnings:
             notice = _("Content warning: %(warnings)s") % {"warnings": ", ".join(warnings)}
             return f"<p><strong>{escape(notice)}</strong></p>{linebreaks(text, autoescape=True)}"

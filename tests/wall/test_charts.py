@@ -4,9 +4,9 @@ from datetime import date, timedelta
 
 import pytest
 
-from testimonies.charts import bar_chart, horizontal_bar_chart, nice_step, statistics_charts
 from testimonies.models import Topic
-from testimonies.selectors import Statistics
+from wall.charts import bar_chart, horizontal_bar_chart, nice_step, statistics_charts
+from wall.selectors import Statistics
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from django.utils import timezone
 from testimonies import services
 from testimonies.models import Reaction, Testimony, Topic
 from tests.factories import TestimonyFactory
+from wall import services as wall_services
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,9 @@ def test_a_testimony_is_listed_with_exactly_the_fields_of_the_contract(client):
     story = published(story=True)
     story.topics.set(Topic.objects.filter(slug__in=["workplace", "online"]))
     story.content_warnings.set(story.content_warnings.model.objects.filter(slug="harassment"))
-    Testimony.objects.filter(pk=story.pk).update(believe_count=3, metoo_count=2, strength_count=1)
+    Testimony.objects.filter(pk=story.pk).update(
+        believe_reactions=3, metoo_reactions=2, strength_reactions=1
+    )
 
     body = client.get(TESTIMONIES).json()
 
@@ -96,8 +99,8 @@ def test_the_public_id_is_the_only_id_and_nothing_says_who_or_when_to_the_minute
 
 def test_reactions_counted_on_the_wall_show_in_the_api(client):
     testimony = published()
-    services.reaction_add(testimony=testimony, kind=Reaction.Kind.BELIEVE, reader_key="a")
-    services.reaction_add(testimony=testimony, kind=Reaction.Kind.BELIEVE, reader_key="b")
+    wall_services.reaction_add(testimony=testimony, kind=Reaction.Kind.BELIEVE, reader_key="a")
+    wall_services.reaction_add(testimony=testimony, kind=Reaction.Kind.BELIEVE, reader_key="b")
     [result] = client.get(TESTIMONIES).json()["results"]
     assert result["reactions"] == {"believe": 2, "metoo": 0, "strength": 0}
 
@@ -126,7 +129,7 @@ def test_bare_metoos_are_counted_in_the_stats_but_not_listed(client):
 
 
 def test_next_is_an_absolute_url_that_leads_to_the_following_page(client, settings):
-    settings.TESTIMONIES_WALL_PAGE_SIZE = 2
+    settings.WALL_PAGE_SIZE = 2
     for days in range(5):
         published(ago=timedelta(days=days))
     first = client.get(TESTIMONIES).json()
@@ -141,7 +144,7 @@ def test_next_is_an_absolute_url_that_leads_to_the_following_page(client, settin
 def test_paging_with_next_returns_every_testimony_exactly_once_while_new_ones_are_published(
     client, settings
 ):
-    settings.TESTIMONIES_WALL_PAGE_SIZE = 3
+    settings.WALL_PAGE_SIZE = 3
     already_there = {published(ago=timedelta(hours=hours)).public_id for hours in range(1, 11)}
 
     results = every_page(client, between_pages=lambda: published(ago=timedelta(0)))
@@ -152,7 +155,7 @@ def test_paging_with_next_returns_every_testimony_exactly_once_while_new_ones_ar
 
 
 def test_paging_keeps_the_filters_in_next(client, settings):
-    settings.TESTIMONIES_WALL_PAGE_SIZE = 1
+    settings.WALL_PAGE_SIZE = 1
     stories = {published(story=True, ago=timedelta(days=days)).public_id for days in (1, 2, 3)}
     published(ago=timedelta(hours=1))  # a statement, in between
 
@@ -163,14 +166,21 @@ def test_paging_keeps_the_filters_in_next(client, settings):
 
 
 @pytest.mark.parametrize(
-    "cursor", ["garbage", "", "gAAAAABnotreallyatoken==", "%00", "ü" * 50, "x" * 5000]
+    "cursor", ["garbage", "gAAAAABnotreallyatoken==", "%00", "ü" * 50, "x" * 5000]
 )
-def test_a_cursor_that_is_not_ours_gives_the_first_page(client, settings, cursor):
-    settings.TESTIMONIES_WALL_PAGE_SIZE = 2
+def test_a_cursor_that_is_not_ours_gets_a_400_that_says_so(client, cursor):
+    published()
+    response = client.get(TESTIMONIES, {"cursor": cursor})
+    assert response.status_code == 400
+    assert "out of date" in response.json()["error"]
+
+
+def test_an_empty_cursor_is_the_first_page(client, settings):
+    settings.WALL_PAGE_SIZE = 2
     newest = published()
     published(ago=timedelta(days=1))
     published(ago=timedelta(days=2))
-    response = client.get(TESTIMONIES, {"cursor": cursor})
+    response = client.get(TESTIMONIES, {"cursor": ""})
     assert response.status_code == 200
     assert response.json()["results"][0]["id"] == newest.public_id
 
@@ -196,26 +206,33 @@ def test_kind_topic_and_search_filter_like_the_wall(client):
 
 @pytest.mark.parametrize(
     "query",
+    ["q=" + "(" * 150, "q=%22unclosed", "q=%00", "q=%FF%FE", "kind[]=story", "q=a&q=b"],
+)
+def test_no_search_makes_the_api_fail(client, query):
+    published()
+    response = client.get(f"{TESTIMONIES}?{query}")
+    assert response.status_code == 200
+    assert set(response.json()) == {"results", "next"}
+
+
+@pytest.mark.parametrize(
+    "query",
     [
         "kind=everything",
         "kind=metoo",
         "topic=no-such-topic",
         "topic=" + "t" * 1000,
-        "q=" + "(" * 300,
-        "q=%22unclosed",
-        "q=%00",
+        "q=" + "w" * 201,
         "topic=%00",
         "kind=%00&topic=%00&q=%00&cursor=%00",
-        "q=%FF%FE",
         "cursor=one&cursor=two",
-        "kind[]=story",
     ],
 )
-def test_no_query_string_makes_the_api_fail(client, query):
+def test_a_query_the_api_never_links_to_gets_a_400_that_says_why(client, query):
     published()
     response = client.get(f"{TESTIMONIES}?{query}")
-    assert response.status_code == 200
-    assert set(response.json()) == {"results", "next"}
+    assert response.status_code == 400
+    assert set(response.json()) == {"error"}
 
 
 # --- What is never public --------------------------------------------------------------------
@@ -319,3 +336,19 @@ def test_the_api_only_reads(url, method):
     assert response.status_code == 405
     assert response["Allow"] == "GET"
     assert not Testimony.objects.exists()
+
+
+def test_the_count_says_how_many_in_all_and_today_in_the_readers_words(client):
+    for _ in range(2):
+        services.testimony_submit(kind="metoo")
+    published(ago=timedelta(days=3))  # counted in all, not today
+    services.tallies_rebuild()
+    counted = client.get("/api/v1/count/")
+    assert counted["Cache-Control"] == "public, max-age=5"
+    assert counted.json() == {
+        "metoo_count": 3,
+        "metoo_count_today": 2,
+        "display": "3",
+        "sentence": "3 people have said “me too”",
+        "today_sentence": "2 of them today.",
+    }
