@@ -21,6 +21,9 @@ class ModerationConfig(AppConfig):
         signals.screening_needed.connect(
             screening_needed, weak=False, dispatch_uid="moderation-screening"
         )
+        signals.changed_by_admin.connect(
+            services.audit_admin_change, weak=False, dispatch_uid="moderation-admin-change"
+        )
         # A moderator may delete their account; the audit log keeps their decisions under a
         # pseudonym ("moderator #7") instead of refusing, or losing who decided.
         pre_delete.connect(

@@ -222,8 +222,19 @@ def item_claim(*, item_id: int, moderator: AbstractBaseUser) -> QueueItem:
             raise DecisionRefused(_("This item has already been decided."))
         if _held_by_other(item, moderator, now):
             raise DecisionRefused(_("Another moderator is working on this item."))
+        _refuse_own_escalation(item, moderator)
         _lease(item, moderator, now)
         return item
+
+
+def _refuse_own_escalation(item: QueueItem, moderator: AbstractBaseUser) -> None:
+    """An escalated item is decided by another moderator (or an administrator)."""
+    if (
+        item.reason == QueueItem.Reason.ESCALATION
+        and item.escalated_by_id == moderator.pk
+        and not moderator.is_superuser
+    ):
+        raise DecisionRefused(_("You escalated this item: another moderator will decide it."))
 
 
 def _lease(item: QueueItem, moderator: AbstractBaseUser, now) -> None:
@@ -262,6 +273,7 @@ def _locked_for_decision(
         raise DecisionRefused(_("This item has already been decided by another moderator."))
     if _held_by_other(item, moderator, timezone.now()):
         raise DecisionRefused(_("Another moderator is working on this item."))
+    _refuse_own_escalation(item, moderator)
     testimony = item.testimony
     if testimony.version != version:
         raise DecisionRefused(
@@ -416,7 +428,20 @@ def batch_approve(*, moderator: AbstractBaseUser, items: Iterable[tuple[int, int
     An item that changed, was decided, or is held by someone else is skipped, not forced.
     """
     approved = skipped = 0
+    items = list(items)
+    # Only what the batch page offers: new short statements. Anything else is skipped.
+    eligible = set(
+        QueueItem.objects.filter(
+            pk__in=[item_id for item_id, _version in items],
+            is_open=True,
+            reason=QueueItem.Reason.NEW,
+            testimony__kind=Testimony.Kind.STATEMENT,
+        ).values_list("pk", flat=True)
+    )
     for item_id, version in items:
+        if item_id not in eligible:
+            skipped += 1
+            continue
         try:
             decision_approve(item_id=item_id, moderator=moderator, version=version)
         except DecisionRefused:
@@ -483,6 +508,18 @@ def _hide_threshold(testimony: Testimony) -> tuple[int, datetime | None]:
 
 
 # --- The audit log -------------------------------------------------------------------------
+
+
+def audit_admin_change(*, testimony: Testimony, user: AbstractBaseUser, changes: dict, **_kw):
+    """An administrator's change to a testimony in the admin, written like any decision."""
+    note = "; ".join(f"{field}: {value}" for field, value in sorted(changes.items()))
+    _audit(
+        AuditEntry.Action.ADMIN_EDIT,
+        testimony=testimony,
+        actor=user,
+        reason=testimony.rejection_reason or "",
+        note=note,
+    )
 
 
 def audit_actor_pseudonymise(*, instance: AbstractBaseUser, **_kwargs) -> int:

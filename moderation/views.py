@@ -1,6 +1,7 @@
 """The moderators' queue and tools at /moderation/, and the readers' report form."""
 
 from django.contrib import messages
+from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,6 +16,7 @@ from wall import selectors as wall_selectors
 
 from . import selectors, services
 from .access import moderator_required
+from .app_settings import app_settings
 from .forms import ApproveForm, EscalateForm, RedactForm, RejectForm, ReportForm
 from .models import QueueItem
 
@@ -191,23 +193,53 @@ def redact(request, item_id):
     return redirect(reverse("moderation:item", kwargs={"item_id": item_id}) + "#text")
 
 
+# The batch page signs the list of items it shows; a POST approves only items from that list.
+BATCH_SALT = "moderation.batch"
+
+
 @moderator_required
 @require_http_methods(["GET", "POST"])
 def batch(request):
     if request.method == "POST":
+        listed = _listed_on_batch_page(request)
+        if listed is None:
+            messages.error(request, _("That page was too old to use. Here is the batch again."))
+            return redirect("moderation:batch")
         pairs = []
         for value in request.POST.getlist("items"):
             item_id, _sep, version = value.partition(":")
             if item_id.isdigit() and version.isdigit():
                 pairs.append((int(item_id), int(version)))
-        result = services.batch_approve(moderator=request.user, items=pairs)
+        # An id the page did not list is skipped, never approved.
+        offered = [pair for pair in pairs if pair[0] in listed]
+        result = services.batch_approve(moderator=request.user, items=offered)
+        skipped = result.skipped + len(pairs) - len(offered)
         messages.success(
             request,
             _("%(approved)d approved; %(skipped)d skipped because they changed or were taken.")
-            % {"approved": result.approved, "skipped": result.skipped},
+            % {"approved": result.approved, "skipped": skipped},
         )
         return redirect("moderation:batch")
-    return render(request, "moderation/batch.html", {"items": selectors.batch_candidates()})
+    items = selectors.batch_candidates()
+    listed = signing.dumps(
+        {"by": request.user.pk, "items": [item.pk for item in items]}, salt=BATCH_SALT
+    )
+    return render(request, "moderation/batch.html", {"items": items, "listed": listed})
+
+
+def _listed_on_batch_page(request) -> set[int] | None:
+    """The item ids the batch page showed this moderator, if its signature holds."""
+    try:
+        listed = signing.loads(
+            request.POST.get("listed", ""),
+            salt=BATCH_SALT,
+            max_age=app_settings.CLAIM_LEASE.total_seconds(),
+        )
+    except signing.BadSignature:
+        return None
+    if not isinstance(listed, dict) or listed.get("by") != request.user.pk:
+        return None
+    return {item_id for item_id in listed.get("items", []) if isinstance(item_id, int)}
 
 
 @moderator_required

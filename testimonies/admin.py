@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from . import signals
 from .models import ContentWarning, CrisisResource, Testimony, Topic
 
 
@@ -21,6 +22,18 @@ class TestimonyAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change and form.changed_data:
+            # What an administrator changes here is a decision too: moderation writes it to
+            # the audit log.
+            signals.changed_by_admin.send(
+                Testimony,
+                testimony=obj,
+                user=request.user,
+                changes={field: form.cleaned_data.get(field) for field in form.changed_data},
+            )
 
 
 @admin.register(CrisisResource)

@@ -22,3 +22,7 @@ public_text_changed = Signal()
 
 # The published totals were counted again from the rows (after a bulk load).
 counts_rebuilt = Signal()
+
+# An administrator changed a testimony in the admin (a rejection's reason or note, the date its
+# retention counts from, ...). Sent with testimony, user and changes ({field: new value}).
+changed_by_admin = Signal()

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -108,7 +110,8 @@ def test_batch_approval_publishes_the_ticked_statements(client, moderator):
     items = [QueueItemFactory() for _ in range(3)]
     html = client.get("/moderation/batch/").content.decode()
     assert all(item.testimony.body in html for item in items)
-    client.post("/moderation/batch/", {"items": [f"{i.pk}:1" for i in items[:2]]})
+    listed = re.search(r'name="listed" value="([^"]+)"', html).group(1)
+    client.post("/moderation/batch/", {"listed": listed, "items": [f"{i.pk}:1" for i in items[:2]]})
     assert Testimony.objects.filter(status="published").count() == 2
 
 
