@@ -15,6 +15,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from config.ratelimits import limit_reached
+from config.same_origin import same_origin_required
 from testimonies.models import Reaction
 from testimonies.readers import reader_key, same_for_everyone
 
@@ -91,10 +92,11 @@ def detail(request, public_id):
     return response
 
 
-# Without a CSRF token, so that the wall's pages can be cached whole. A forged reaction could
-# only add one count per reader and kind, within the per-client rate limit: no more than
-# anyone can do by posting directly, and the session cookie (SameSite=Lax) is not sent.
+# Without a CSRF token, so that the wall's pages can be cached whole: a cross-site POST is
+# refused by what the browser says of its origin instead (config.same_origin). Even a forged
+# reaction could only add one count per reader and kind, within the per-client rate limit.
 @csrf_exempt
+@same_origin_required
 @require_POST
 def react(request, public_id):
     """ "I believe you", "Me too", "Sending strength": a plain form, then back to the page."""
