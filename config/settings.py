@@ -65,11 +65,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The headers first, so that every response gets them: static files, the guard's refusals.
     "config.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
-    # Up here, so that every response gets it, also the guard's refusals below.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     # Refuses what no view needs (see config/request_guard.py) before anything reads the body.
     "config.request_guard.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
