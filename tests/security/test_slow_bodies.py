@@ -33,8 +33,16 @@ def gunicorn(tmp_path):
     }
     log = open(tmp_path / "gunicorn.log", "wb")  # noqa: SIM115
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "config.wsgi", "-c", "config/gunicorn.conf.py"]
-        + ["-b", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "config.wsgi",
+            "-c",
+            "config/gunicorn.conf.py",
+            "-b",
+            f"127.0.0.1:{port}",
+        ],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=log,
