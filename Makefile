@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall
+.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall fuzz
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Hostile requests at every URL as every role, many more than CI sends and with a new seed each
+# time (tests/security/test_fuzz.py).
+fuzz: install
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-50} FUZZ_RANDOM=1 $(BIN)/python -m pytest tests/security/test_fuzz.py -q $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
