@@ -176,6 +176,13 @@ CACHES["near"] = {
     "LOCATION": "near",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# Pages of searches, in each process alone and at most this many: what visitors type never
+# reaches Redis, and cannot push the wall's pages out of the near cache.
+CACHES["searches"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "searches",
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
 
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="metoo")
 CELERY_TASK_SERIALIZER = "json"

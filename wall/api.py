@@ -83,12 +83,14 @@ def testimonies_list(request: HttpRequest) -> bytes:
     A page without a search is encoded once per change of what the public sees.
     """
     query = selectors.WallQuery.from_params(request.GET)
-    if query.query:
-        return _encoded(_page(request, query))
     # The next link is absolute, so the site's address is part of the name: a host and scheme
     # Django has already checked against ALLOWED_HOSTS.
     site = f"{request.scheme}://{request.get_host()}"
-    return cached(f"api:{site}:{query.cache_name}", lambda: _encoded(_page(request, query)))
+    return cached(
+        f"api:{site}:{query.cache_name}",
+        lambda: _encoded(_page(request, query)),
+        this_process_only=bool(query.query),
+    )
 
 
 def _page(request: HttpRequest, query: selectors.WallQuery) -> dict:

@@ -23,7 +23,9 @@ from .app_settings import app_settings
 from .caching import cached
 
 
-def _shared_page(request, name: str, template: str, context) -> HttpResponse | None:
+def _shared_page(
+    request, name: str, template: str, context, *, this_process_only: bool = False
+) -> HttpResponse | None:
     """The page rendered once for everyone under name (and the language), or for this visitor
     alone. context is a callable, so a page served from the cache reads nothing; it returns
     None when there is nothing to show, and so does this."""
@@ -38,7 +40,7 @@ def _shared_page(request, name: str, template: str, context) -> HttpResponse | N
         # Kept encoded, so a page served from the cache is not encoded again each time.
         return render_to_string(template, values, request=request).encode()
 
-    html = cached(f"html:{get_language()}:{name}", page)
+    html = cached(f"html:{get_language()}:{name}", page, this_process_only=this_process_only)
     return None if html is None else HttpResponse(html)
 
 
@@ -52,10 +54,13 @@ def wall(request):
         query = selectors.WallQuery.from_params(request.GET)
     except selectors.InvalidQuery as error:
         return bad_query(request, error)
-    if query.query:  # searches are too varied to keep
-        return render(request, "wall/wall.html", _wall_context(query))
     return _shared_page(
-        request, f"wall:{query.cache_name}", "wall/wall.html", lambda: _wall_context(query)
+        request,
+        f"wall:{query.cache_name}",
+        "wall/wall.html",
+        lambda: _wall_context(query),
+        # Searches are as varied as what people type: kept in this process alone.
+        this_process_only=bool(query.query),
     )
 
 
