@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.middleware import public_page
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
 
@@ -46,6 +47,7 @@ def _same_for_everyone(request) -> bool:
     return not request.user.is_authenticated and not len(messages.get_messages(request))
 
 
+@public_page
 @require_GET
 def wall(request):
     filters = selectors.WallFilters.from_query(request.GET)
@@ -112,6 +114,7 @@ def react(request, public_id):
     return redirect(f"{back}#t-{testimony.public_id}")
 
 
+@public_page
 @require_GET
 def stats(request):
     statistics = selectors.statistics()
@@ -122,6 +125,7 @@ def stats(request):
     )
 
 
+@public_page
 @require_GET
 def resources(request):
     return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})
@@ -180,6 +184,7 @@ def _share_done(request, *, kind: str, code: str | None) -> HttpResponse:
     return HttpResponse(page.replace(RECEIPT_SLOT, escape(code or "")))
 
 
+@public_page
 @require_GET
 def detail(request, public_id):
     testimony = selectors.testimony_for_public(public_id=public_id)
