@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "django_ratelimit",
     "testimonies",
     "moderation",
+    # Prometheus metrics, when METRICS_ENABLED (config/metrics.py).
+    "config.metrics.MetricsConfig",
 ]
 
 MIDDLEWARE = [
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "config.middleware.PrivateByDefaultMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files are nginx's to serve, and not counted here.
+    "config.metrics.RequestMetricsMiddleware",
     "config.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -297,6 +301,12 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# --- Metrics (config/metrics.py) ----------------------------------------------------------------
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+# Addresses or networks allowed to read /metrics without the token, e.g. "10.0.0.7,10.1.0.0/16".
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
 
 # --- The site --------------------------------------------------------------------------------
 # Where "Leave this site" goes: an ordinary, neutral page.

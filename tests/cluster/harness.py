@@ -44,12 +44,17 @@ def nginx_conf(*, port: int, upstreams: list[int], folder: Path) -> str:
     fails instead of quietly testing something else.
     """
     text = (settings.BASE_DIR / "deploy" / "nginx.conf").read_text()
-    servers = "".join(f"    server 127.0.0.1:{p} max_fails=3 fail_timeout=10s;\n" for p in upstreams)
+    servers = "".join(
+        f"    server 127.0.0.1:{p} max_fails=3 fail_timeout=10s;\n" for p in upstreams
+    )
     replacements = [
         (r"(upstream metoo_web \{\n)(?:    server [^\n]*\n)+", rf"\g<1>{servers}"),
         # The plain-HTTP redirect is nginx's own; only the TLS server is tested.
         (r"server \{\n    listen 80;[^}]*\}\n\n", ""),
-        (r"    listen 443 ssl http2;\n    listen \[::\]:443 ssl http2;", f"    listen 127.0.0.1:{port} ssl;"),
+        (
+            r"    listen 443 ssl http2;\n    listen \[::\]:443 ssl http2;",
+            f"    listen 127.0.0.1:{port} ssl;",
+        ),
         (r"server_name metoo\.example;", "server_name 127.0.0.1;"),
         (r"/etc/letsencrypt/live/metoo\.example/fullchain\.pem", str(folder / "cert.pem")),
         (r"/etc/letsencrypt/live/metoo\.example/privkey\.pem", str(folder / "key.pem")),
@@ -263,7 +268,9 @@ def running_cluster(folder: Path):
              "-s", str(folder / "var" / "celerybeat-schedule")],
             folder=folder, env=env,
         )  # fmt: skip
-        (folder / "nginx.conf").write_text(nginx_conf(port=port, upstreams=web_ports, folder=folder))
+        (folder / "nginx.conf").write_text(
+            nginx_conf(port=port, upstreams=web_ports, folder=folder)
+        )
         processes["nginx"] = _start(
             "nginx-stdout",
             [NGINX, "-p", str(folder), "-e", str(folder / "nginx-error.log"),
@@ -275,9 +282,7 @@ def running_cluster(folder: Path):
         wait_for(lambda: b"beat: Starting" in processes["beat"].log_path.read_bytes(),
                  timeout=60, process=processes["beat"])  # fmt: skip
         cluster = Cluster(folder=folder, port=port, origin=origin, processes=processes)
-        wait_for(
-            lambda: _served(cluster), timeout=30, process=processes["nginx"]
-        )
+        wait_for(lambda: _served(cluster), timeout=30, process=processes["nginx"])
         yield cluster
 
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from moderation import services
 from moderation.models import QueueItem, Screening
 from testimonies.models import Testimony
-from tests.cluster.harness import MONITORING_ADDRESS, METRICS_TOKEN, NGINX, running_cluster
+from tests.cluster.harness import METRICS_TOKEN, MONITORING_ADDRESS, NGINX, running_cluster
 from tests.conftest import reachable, service_missing, wait_for
 from tests.factories import ModeratorFactory
 
