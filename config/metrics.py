@@ -16,6 +16,7 @@ import ipaddress
 import os
 import time
 
+from amqp.exceptions import ChannelError
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
@@ -117,7 +118,12 @@ class ScrapeTimeCollector:
             with celery_app.connection_for_read() as connection:
                 connection.ensure_connection(max_retries=1, timeout=2)
                 name = settings.CELERY_TASK_DEFAULT_QUEUE
-                _, messages, _ = connection.default_channel.queue_declare(queue=name, passive=True)
+                try:
+                    _, messages, _ = connection.default_channel.queue_declare(
+                        queue=name, passive=True
+                    )
+                except ChannelError:  # never declared: nothing was ever sent to it
+                    messages = 0
                 backlog.add_metric([name], messages)
         except Exception:
             up = 0
