@@ -12,14 +12,41 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 # writing it anywhere, so the format names only the request line without its query string
 # (which may carry a search), the status, size and duration.
 accesslog = "-"
+errorlog = "-"
+access_log_format = '"%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
 if os.environ.get("LOG_FORMAT") == "json":
+    # One JSON object a line, like the site's own log (config/logs.py): gunicorn's messages
+    # through the same formatter, the access line written as JSON by the format itself.
     access_log_format = (
         '{"logger": "gunicorn.access", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
         '"bytes": "%(B)s", "duration_ms": %(M)s}'
     )
-else:
-    access_log_format = '"%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms'
-errorlog = "-"
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
+            "as_is": {"format": "%(message)s"},
+        },
+        # Gunicorn merges this into its own defaults, whose root logger uses "console".
+        "handlers": {
+            "console": {"class": "logging.StreamHandler", "formatter": "json"},
+            "error": {"class": "logging.StreamHandler", "formatter": "json"},
+            "access": {
+                "class": "logging.StreamHandler",
+                "formatter": "as_is",
+                "stream": "ext://sys.stdout",
+            },
+        },
+        "loggers": {
+            "gunicorn.error": {"handlers": ["error"], "level": "INFO", "propagate": False},
+            "gunicorn.access": {"handlers": ["access"], "level": "INFO", "propagate": False},
+        },
+    }
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 

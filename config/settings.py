@@ -13,6 +13,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -288,19 +290,11 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# --- Logging ---------------------------------------------------------------------------------
-# No formatter here names a client address; the access log is configured the same way in
-# config/gunicorn.conf.py.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+# --- Logging (config/logs.py) -------------------------------------------------------------------
+# No formatter names a client address; the access log is configured the same way in
+# config/gunicorn.conf.py. LOG_FORMAT=json: one JSON object a line, for a log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"))
 
 # --- Metrics (config/metrics.py) ----------------------------------------------------------------
 METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)

@@ -4,6 +4,7 @@ Every request here goes through nginx over TLS from a visitor's own loopback add
 (127.0.0.77 and its neighbours), exactly as it would from the internet through deploy/nginx.conf.
 """
 
+import json
 import re
 import secrets
 import shutil
@@ -173,4 +174,7 @@ def test_no_log_names_a_client_address_or_a_testimony(cluster):
             assert address not in log, f"{name} names the client address {address}"
         assert text not in log, f"{name} holds a testimony's words"
         assert code not in log, f"{name} holds a receipt code"
+    for name in ("metoo-access.log", "web1.log", "web2.log"):
+        for line in logs[name].splitlines():
+            assert isinstance(json.loads(line), dict), f"{name}: {line}"
     print(f"logs: {requests} requests through nginx, 0 client addresses in {sorted(logs)}")
