@@ -302,6 +302,14 @@ METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
 METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 
+# --- Error reports (config/sentry.py) -----------------------------------------------------------
+# Off unless SENTRY_DSN is set; events carry no request body, query, cookie, header or user.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from .sentry import sentry_init
+
+    sentry_init(dsn=SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", default="production"))
+
 # --- The site --------------------------------------------------------------------------------
 # Where "Leave this site" goes: an ordinary, neutral page.
 LEAVE_SITE_URL = env("LEAVE_SITE_URL", default="https://www.bbc.com/weather")
