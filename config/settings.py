@@ -41,6 +41,10 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = env("SECRET_KEY", default="") or _local_secret_key()
+# Old keys, still accepted for signed sessions and tokens while a rotation settles (comma-
+# separated, newest first; deploy/README.md). Receipt codes keep working only with
+# RECEIPT_HMAC_KEY set.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 # Receipt codes are stored as HMACs under this key (default: derived from SECRET_KEY).
 RECEIPT_HMAC_KEY = env("RECEIPT_HMAC_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
@@ -266,7 +270,7 @@ SECURE_PROXY_SSL_HEADER = (
 )
 if HTTPS:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
