@@ -21,6 +21,7 @@ if os.environ.get("LOG_FORMAT") == "json":
         '{"logger": "gunicorn.access", "method": "%(m)s", "path": "%(U)s", "status": %(s)s, '
         '"bytes": "%(B)s", "duration_ms": %(M)s}'
     )
+    logger_class = "config.gunicorn_logging.JsonSafeLogger"
     logconfig_dict = {
         "version": 1,
         "disable_existing_loggers": False,

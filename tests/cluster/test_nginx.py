@@ -108,7 +108,10 @@ def test_nginx_serves_the_wall_from_its_cache_without_reaching_gunicorn(cluster)
     reached = cluster.gunicorn_requests("/") - before
     assert hits >= 15, "the wall is kept 5 seconds: most of 20 quick requests are hits"
     assert reached <= 20 - hits
-    print(f"cached wall: {len(answers)} requests through nginx, {hits} served without gunicorn")
+    print(
+        f"cached wall: {len(answers)} requests through nginx, {hits} served without gunicorn, "
+        f"{reached} reached gunicorn"
+    )
 
 
 def test_a_visitor_with_a_session_always_gets_their_own_wall(cluster):
@@ -165,6 +168,8 @@ def test_no_log_names_a_client_address_or_a_testimony(cluster):
     response = cluster.browser(SURVIVOR).share(body=text)
     code = receipt_code(response)
     wait_for(lambda: Screening.objects.filter(testimony__body=text).exists(), timeout=60)
+    # A path that decodes to a quote and a backslash must not break a JSON line.
+    assert cluster.browser(READER).get("/no/%22such%5Cpage/").status == 404
     logs = cluster.logs
     expected = {"metoo-access.log", "metoo-error.log", "nginx-error.log", "web1.log", "web2.log"}
     assert expected | {"worker1.log", "worker2.log", "beat.log"} <= set(logs)
