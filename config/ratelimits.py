@@ -127,8 +127,11 @@ def _key_under(request: HttpRequest, secret: bytes) -> str:
     return hmac.new(secret, _client_network(request).encode(), sha256).hexdigest()
 
 
-def _client_network(request: HttpRequest) -> str:
-    """The client's address as counted: IPv4 whole, IPv6 as its /64, "unknown" if unreadable."""
+def client_address(request: HttpRequest) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The client's address, through TRUSTED_PROXY_COUNT proxies; None if unreadable.
+
+    For deciding, never for keeping: nothing may store or log it.
+    """
     address = _parse_address(request.META.get("REMOTE_ADDR", ""))
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies > 0:
@@ -137,6 +140,12 @@ def _client_network(request: HttpRequest) -> str:
         hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if len(hops) >= proxies:
             address = _parse_address(hops[-proxies]) or address
+    return address
+
+
+def _client_network(request: HttpRequest) -> str:
+    """The client's address as counted: IPv4 whole, IPv6 as its /64, "unknown" if unreadable."""
+    address = client_address(request)
     if address is None:
         return _UNKNOWN_ADDRESS
     if address.version == 6:

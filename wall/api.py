@@ -17,13 +17,16 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csrf import csrf_exempt
 
+from config.middleware import PUBLIC_MAX_AGE
 from testimonies.models import Testimony
 
 from . import selectors
 from .app_settings import app_settings
 from .caching import cached
 
-CACHE_SECONDS = 30
+# As long as any shared cache may keep a page (config.middleware.PUBLIC_MAX_AGE): a redacted
+# word must not outlive the freshness bound in a proxy either.
+CACHE_SECONDS = PUBLIC_MAX_AGE
 
 
 def public_json(

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config.middleware import public_page
 from config.ratelimits import limit_reached
 from testimonies.models import Reaction
 from testimonies.readers import reader_key, same_for_everyone
@@ -48,6 +49,7 @@ def bad_query(request, error: selectors.InvalidQuery) -> HttpResponse:
     return render(request, "wall/bad_query.html", {"message": error.message}, status=400)
 
 
+@public_page
 @require_GET
 def wall(request):
     try:
@@ -81,6 +83,7 @@ def _wall_context(query: selectors.WallQuery) -> dict:
     }
 
 
+@public_page
 @require_GET
 def detail(request, public_id):
     def context():
@@ -126,6 +129,7 @@ def react(request, public_id):
     return redirect(f"{back}#t-{testimony.public_id}")
 
 
+@public_page
 @require_GET
 def stats(request):
     statistics = selectors.statistics()
@@ -136,6 +140,7 @@ def stats(request):
     )
 
 
+@public_page
 @require_GET
 def resources(request):
     return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})
