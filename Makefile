@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall fuzz
+.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall cluster fuzz
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +61,9 @@ bench-moderation: install
 # throwaway PostgreSQL database of a million testimonies and Redis (see scripts/bench_wall.sh).
 bench-wall: install
 	bash scripts/bench_wall.sh $(BENCH_ARGS)
+
+# The site as deployed, on this machine: Debian's nginx with deploy/nginx.conf over TLS, two
+# gunicorn instances, two workers and beat on PostgreSQL and Redis (DATABASE_URL, REDIS_URL),
+# checked through nginx; prints its figures. Part of `make test` too.
+cluster: install
+	$(BIN)/python -m pytest tests/cluster -m cluster -v -s $(PYTEST_ARGS)

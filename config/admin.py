@@ -6,8 +6,12 @@ Imported once from config/urls.py, before admin.site.urls builds the admin's URL
 from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.contrib.admin.options import IncorrectLookupParameters
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from moderation.access import second_factor_redirect, signed_in_with_second_factor
+
+from . import __version__
 
 _staff_may_enter = admin.site.has_permission
 # allauth's wrapper sends visitors to allauth's sign-in (password, then TOTP) and refuses
@@ -30,6 +34,8 @@ def login(request, extra_context=None):
 
 admin.site.has_permission = has_permission
 admin.site.login = login
+# The version in every admin page's header, so an operator sees at a glance what is running.
+admin.site.site_header = format_lazy("{} {}", _("Me too, safely: administration"), __version__)
 
 
 # A list filter the admin cannot apply (?created_at__year=99999, a month 13) raises ValueError

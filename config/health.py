@@ -8,6 +8,7 @@ from django.db import connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 
+from . import __version__
 from .celery import app as celery_app
 
 logger = logging.getLogger(__name__)
@@ -47,5 +48,6 @@ def healthz(request):
             results[name] = "failing"
     ready = all(result == "ok" for result in results.values())
     return JsonResponse(
-        {"live": True, "ready": ready, "checks": results}, status=200 if ready else 503
+        {"live": True, "ready": ready, "checks": results, "version": __version__},
+        status=200 if ready else 503,
     )

@@ -168,8 +168,11 @@ def _parse(rate: str) -> tuple[int, int]:
     return int(count), int(period[:-1] or 1) * _PERIODS[period[-1]]
 
 
-def _client_network(request: HttpRequest) -> str:
-    """The client's network as counted: IPv4 /24, IPv6 /48, "unknown" if unreadable."""
+def client_address(request: HttpRequest) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The client's address, through TRUSTED_PROXY_COUNT proxies; None if unreadable.
+
+    For deciding, never for keeping: nothing may store or log it.
+    """
     address = _parse_address(request.META.get("REMOTE_ADDR", ""))
     proxies = getattr(settings, "TRUSTED_PROXY_COUNT", 0)
     if proxies > 0:
@@ -178,6 +181,12 @@ def _client_network(request: HttpRequest) -> str:
         hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if len(hops) >= proxies:
             address = _parse_address(hops[-proxies]) or address
+    return address
+
+
+def _client_network(request: HttpRequest) -> str:
+    """The client's network as counted: IPv4 /24, IPv6 /48, "unknown" if unreadable."""
+    address = client_address(request)
     if address is None:
         return _UNKNOWN_ADDRESS
     prefix = IPV6_PREFIX if address.version == 6 else IPV4_PREFIX

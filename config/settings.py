@@ -13,6 +13,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from .logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 
@@ -39,6 +41,10 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = env("SECRET_KEY", default="") or _local_secret_key()
+# Old keys, still accepted for signed sessions and tokens while a rotation settles (comma-
+# separated, newest first; deploy/README.md). Receipt codes keep working only with
+# RECEIPT_HMAC_KEY set.
+SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 # Receipt codes are stored as HMACs under this key (default: derived from SECRET_KEY).
 RECEIPT_HMAC_KEY = env("RECEIPT_HMAC_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
@@ -61,15 +67,21 @@ INSTALLED_APPS = [
     "testimonies",
     "moderation",
     "wall",
+    # Prometheus metrics, when METRICS_ENABLED (config/metrics.py).
+    "config.metrics.MetricsConfig",
 ]
 
 MIDDLEWARE = [
+    # First, so it sees every response last: private, no-store unless a view said otherwise.
+    "config.middleware.PrivateByDefaultMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The headers first, so that every response gets them: static files, the guard's refusals.
     "config.middleware.PermissionsPolicyMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise: static files are nginx's to serve, and not counted here.
+    "config.metrics.RequestMetricsMiddleware",
     # Refuses what no view needs (see config/request_guard.py) before anything reads the body.
     "config.request_guard.RequestGuardMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -176,6 +188,13 @@ CACHES["near"] = {
     "LOCATION": "near",
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# Pages of searches, in each process alone and at most this many: what visitors type never
+# reaches Redis, and cannot push the wall's pages out of the near cache.
+CACHES["searches"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "searches",
+    "OPTIONS": {"MAX_ENTRIES": 300},
+}
 
 CELERY_TASK_DEFAULT_QUEUE = env("CELERY_QUEUE", default="metoo")
 CELERY_TASK_SERIALIZER = "json"
@@ -274,7 +293,7 @@ SECURE_PROXY_SSL_HEADER = (
 )
 if HTTPS:
     SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz(/live|/ready)?$"]
     SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
@@ -298,28 +317,25 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# --- Logging ---------------------------------------------------------------------------------
-# No formatter here names a client address; the access log is configured the same way in
-# config/gunicorn.conf.py.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    # Searches are in query strings: no log line keeps one (gunicorn's access log is
-    # configured the same way in config/gunicorn.conf.py).
-    "filters": {"no_query_strings": {"()": "config.log_filters.NoQueryStrings"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["no_query_strings"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
-    },
-}
+# --- Logging (config/logs.py) -------------------------------------------------------------------
+# No formatter names a client address; the access log is configured the same way in
+# config/gunicorn.conf.py. LOG_FORMAT=json: one JSON object a line, for a log collector.
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
+LOGGING = logging_config(log_format=LOG_FORMAT, level=env("LOG_LEVEL", default="INFO"))
+
+# --- Metrics (config/metrics.py) ----------------------------------------------------------------
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+# Addresses or networks allowed to read /metrics without the token, e.g. "10.0.0.7,10.1.0.0/16".
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
+
+# --- Error reports (config/sentry.py) -----------------------------------------------------------
+# Off unless SENTRY_DSN is set; events carry no request body, query, cookie, header or user.
+SENTRY_DSN = env("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from .sentry import sentry_init
+
+    sentry_init(dsn=SENTRY_DSN, environment=env("SENTRY_ENVIRONMENT", default="production"))
 
 # --- The site --------------------------------------------------------------------------------
 # Where "Leave this site" goes: an ordinary, neutral page.

@@ -5,6 +5,7 @@ import config.admin  # noqa: F401  The admin requires two-factor sign-in: see co
 from moderation.views import report
 
 from .health import healthz
+from .metrics import metrics
 
 urlpatterns = [
     path("", include("testimonies.urls")),
@@ -15,4 +16,5 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("metrics", metrics, name="metrics"),
 ]

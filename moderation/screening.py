@@ -50,11 +50,14 @@ def _send(testimony_ids: list[int]) -> None:
             screen_testimony.apply_async(args=testimony_ids, retry=True)
         else:
             screen_testimonies.apply_async(args=[testimony_ids], retry=True)
-    except Exception:
+    except Exception as error:
         # The testimonies are saved; only the message is lost. They stay unscreened, and the
-        # sweeper enqueues them again when the broker is back.
+        # sweeper enqueues them again when the broker is back. One line per batch: during an
+        # outage a traceback each time would bury every other log line.
         logger.warning(
-            "Broker unreachable: testimonies %s left for the sweeper", testimony_ids, exc_info=True
+            "Broker unreachable (%s): %d testimonies left for the sweeper",
+            type(error).__name__,
+            len(testimony_ids),
         )
 
 

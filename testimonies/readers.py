@@ -6,7 +6,8 @@ import hmac
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.messages.storage.cookie import CookieStorage
+
+from config.middleware import carries_nothing_personal
 
 from config.ratelimits import client_key
 
@@ -25,7 +26,7 @@ def reader_key(request) -> str:
 
 def same_for_everyone(request) -> bool:
     """Whether this visitor sees a page as every visitor does: no account, no message waiting."""
-    if not request.COOKIES.keys() & {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}:
+    if carries_nothing_personal(request):
         # Without a session, nobody is signed in and no message waits: the busiest pages
         # need not load either to know it.
         return True

@@ -1,5 +1,6 @@
 import pytest
 
+from config import __version__
 from tests.conftest import broker_outage
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +13,7 @@ def test_healthz_reports_database_cache_and_broker_ready(client):
         "live": True,
         "ready": True,
         "checks": {"database": "ok", "cache": "ok", "broker": "ok"},
+        "version": __version__,
     }
 
 

@@ -158,6 +158,6 @@ def test_the_production_access_log_names_no_client_address(tmp_path):
         server.terminate()
         server.wait(timeout=10)
     log = log_path.read_text()
-    assert '"GET /healthz" 200' in log
+    assert '"GET /healthz HTTP/1.1" 200' in log
     assert "127.0.0.1 " not in log.replace(f"127.0.0.1:{port}", "")
     assert FORWARDED not in log

@@ -17,13 +17,16 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language, ngettext
 from django.views.decorators.csrf import csrf_exempt
 
+from config.middleware import PUBLIC_MAX_AGE
 from testimonies.models import Testimony
 
 from . import selectors
 from .app_settings import app_settings
 from .caching import cached
 
-CACHE_SECONDS = 30
+# As long as any shared cache may keep a page (config.middleware.PUBLIC_MAX_AGE): a redacted
+# word must not outlive the freshness bound in a proxy either.
+CACHE_SECONDS = PUBLIC_MAX_AGE
 
 
 def public_json(
@@ -83,12 +86,14 @@ def testimonies_list(request: HttpRequest) -> bytes:
     A page without a search is encoded once per change of what the public sees.
     """
     query = selectors.WallQuery.from_params(request.GET)
-    if query.query:
-        return _encoded(_page(request, query))
     # The next link is absolute, so the site's address is part of the name: a host and scheme
     # Django has already checked against ALLOWED_HOSTS.
     site = f"{request.scheme}://{request.get_host()}"
-    return cached(f"api:{site}:{query.cache_name}", lambda: _encoded(_page(request, query)))
+    return cached(
+        f"api:{site}:{query.cache_name}",
+        lambda: _encoded(_page(request, query)),
+        this_process_only=bool(query.query),
+    )
 
 
 def _page(request: HttpRequest, query: selectors.WallQuery) -> dict:

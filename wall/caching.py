@@ -17,6 +17,7 @@ Keys are built only from validated input (wall.selectors.WallQuery): the number 
 one generation is bounded by the pages that exist, never by what a visitor types.
 """
 
+import hashlib
 import random
 from collections.abc import Callable
 from typing import TypeVar
@@ -60,13 +61,32 @@ def public_change_record() -> None:
     transaction.on_commit(lambda: caches["near"].delete(GENERATION_KEY), robust=True)
 
 
-def cached(name: str, compute: Callable[[], T | None], *, follow_changes: bool = True) -> T | None:
+def cached(
+    name: str,
+    compute: Callable[[], T | None],
+    *,
+    follow_changes: bool = True,
+    this_process_only: bool = False,
+) -> T | None:
     """compute(), kept under name until what the public sees changes.
 
     A None from compute (nothing to show) is returned, never kept. follow_changes=False keeps
     the value for SLOW_TIMEOUT whatever changes: for figures too costly to recompute on every
     change during a surge, that name no testimony and show no words.
+
+    this_process_only=True is for values named after what visitors type (searches): they are
+    kept in this process's "searches" cache alone, whose size is bounded (MAX_ENTRIES), so no
+    amount of typing can fill Redis or push the wall's pages out of the near cache.
     """
+    if this_process_only:
+        local = caches["searches"]
+        key = f"public:{generation()}:{hashlib.sha256(name.encode()).hexdigest()}"
+        value = local.get(key)
+        if value is None:
+            value = compute()
+            if value is not None:
+                local.set(key, value, timeout=TIMEOUT)
+        return value
     if follow_changes:
         key, timeout = f"public:{generation()}:{name}", TIMEOUT
         # A value kept under a generation can never be stale: only the generation can.

@@ -138,13 +138,13 @@ class WallQuery:
 
     @property
     def cache_name(self) -> str:
-        """A name for this page made of checked values only: a kind, a known topic slug, and
-        the position of a published testimony (or "first"). Searches are never kept."""
-        assert not self.query, "searches are not cached"
+        """A name for this page made of checked values only: a kind, a known topic slug, the
+        position of a published testimony (or "first"), and a search of bounded length (kept
+        only in each process's bounded "searches" cache: wall.caching.cached)."""
         position = (
             f"{self.after.published_at.isoformat()}:{self.after.pk}" if self.after else "first"
         )
-        return f"{self.kind}:{self.topic}:{position}"
+        return f"{self.kind}:{self.topic}:{position}:{self.query}"
 
 
 @dataclass(frozen=True)
@@ -237,10 +237,12 @@ def wall_page(*, query: WallQuery = WallQuery()) -> WallPage:
 
 
 def wall_page_cached(*, query: WallQuery = WallQuery()) -> WallPage:
-    """A page of the wall, kept until what the public sees changes; searches are not kept."""
-    if query.query:
-        return wall_page(query=query)
-    return cached(f"wall:{query.cache_name}", lambda: wall_page(query=query))
+    """A page of the wall, kept until what the public sees changes."""
+    return cached(
+        f"wall:{query.cache_name}",
+        lambda: wall_page(query=query),
+        this_process_only=bool(query.query),
+    )
 
 
 def testimony_for_public(*, public_id: str) -> Testimony | None:

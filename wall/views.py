@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
+from config.middleware import public_page
 from config.ratelimits import limit_reached
 from config.same_origin import same_origin_required
 from testimonies.models import Reaction
@@ -24,7 +25,9 @@ from .app_settings import app_settings
 from .caching import cached
 
 
-def _shared_page(request, name: str, template: str, context) -> HttpResponse | None:
+def _shared_page(
+    request, name: str, template: str, context, *, this_process_only: bool = False
+) -> HttpResponse | None:
     """The page rendered once for everyone under name (and the language), or for this visitor
     alone. context is a callable, so a page served from the cache reads nothing; it returns
     None when there is nothing to show, and so does this."""
@@ -39,7 +42,7 @@ def _shared_page(request, name: str, template: str, context) -> HttpResponse | N
         # Kept encoded, so a page served from the cache is not encoded again each time.
         return render_to_string(template, values, request=request).encode()
 
-    html = cached(f"html:{get_language()}:{name}", page)
+    html = cached(f"html:{get_language()}:{name}", page, this_process_only=this_process_only)
     return None if html is None else HttpResponse(html)
 
 
@@ -47,16 +50,20 @@ def bad_query(request, error: selectors.InvalidQuery) -> HttpResponse:
     return render(request, "wall/bad_query.html", {"message": error.message}, status=400)
 
 
+@public_page
 @require_GET
 def wall(request):
     try:
         query = selectors.WallQuery.from_params(request.GET)
     except selectors.InvalidQuery as error:
         return bad_query(request, error)
-    if query.query:  # searches are too varied to keep
-        return render(request, "wall/wall.html", _wall_context(query))
     return _shared_page(
-        request, f"wall:{query.cache_name}", "wall/wall.html", lambda: _wall_context(query)
+        request,
+        f"wall:{query.cache_name}",
+        "wall/wall.html",
+        lambda: _wall_context(query),
+        # Searches are as varied as what people type: kept in this process alone.
+        this_process_only=bool(query.query),
     )
 
 
@@ -77,6 +84,7 @@ def _wall_context(query: selectors.WallQuery) -> dict:
     }
 
 
+@public_page
 @require_GET
 def detail(request, public_id):
     def context():
@@ -123,6 +131,7 @@ def react(request, public_id):
     return redirect(f"{back}#t-{testimony.public_id}")
 
 
+@public_page
 @require_GET
 def stats(request):
     statistics = selectors.statistics()
@@ -133,6 +142,7 @@ def stats(request):
     )
 
 
+@public_page
 @require_GET
 def resources(request):
     return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})

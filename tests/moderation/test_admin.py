@@ -27,3 +27,11 @@ def test_administrators_can_read_the_audit_log_but_not_change_or_delete_it(
         == 403
     )
     assert AuditEntry.objects.get().note == ""
+
+
+def test_every_admin_page_names_the_version_that_is_running(client, sign_in_moderator):
+    from config import __version__
+
+    sign_in_moderator(client, User.objects.create_superuser("admin"))
+    response = client.get("/admin/")
+    assert f"administration {__version__}" in response.content.decode()

@@ -324,7 +324,7 @@ def test_any_site_may_read_the_api_and_caches_keep_it_briefly(client, url):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
     assert response["Access-Control-Allow-Origin"] == "*"
-    assert "max-age=30" in response["Cache-Control"]
+    assert "max-age=1" in response["Cache-Control"]
     assert "public" in response["Cache-Control"]
 
 

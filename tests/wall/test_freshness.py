@@ -329,3 +329,18 @@ def test_with_its_redis_stopped_a_web_server_stops_serving_a_taken_down_text_wit
         assert "Nothing has been published yet." in other("/")
     with capsys.disabled():
         print(f"\ntake-down public without Redis after {seconds:.2f} s")
+
+
+@pytest.mark.django_db
+def test_searches_are_kept_in_this_process_alone_and_never_more_than_its_bound(on_commit):
+    with on_commit():
+        published_statement(body="A kitchen, a night shift.")
+    visitor = Client()
+    visitor.get("/")
+    before = _cache_keys()
+    for n in range(400):  # more than the bound
+        assert visitor.get("/", {"q": f"kitchen{n}"}).status_code == 200
+    assert _cache_keys() == before  # nothing in Redis or the near cache
+    searches = caches["searches"]
+    assert 0 < len(searches._cache) <= settings.CACHES["searches"]["OPTIONS"]["MAX_ENTRIES"]
+    assert "A kitchen" in visitor.get("/", {"q": "kitchen"}).content.decode()
