@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib import messages
 
 from config.middleware import carries_nothing_personal
-
 from config.ratelimits import client_key
 
 
