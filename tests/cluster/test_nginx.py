@@ -1,7 +1,8 @@
 """The site behind Debian's nginx, as deployed: two gunicorn instances, two workers, one beat.
 
 Every request here goes through nginx over TLS from a visitor's own loopback address
-(127.0.0.77 and its neighbours), exactly as it would from the internet through deploy/nginx.conf.
+(127.0.0.77 and others, each in a /24 of its own: a /24 is one client), exactly as it would
+from the internet through deploy/nginx.conf.
 """
 
 import json
@@ -23,8 +24,8 @@ from tests.factories import ModeratorFactory
 pytestmark = [pytest.mark.cluster, pytest.mark.django_db(transaction=True)]
 
 SURVIVOR = "127.0.0.77"
-ANOTHER_SURVIVOR = "127.0.0.78"
-READER = "127.0.0.79"
+ANOTHER_SURVIVOR = "127.0.1.78"
+READER = "127.0.2.79"
 EVERY_CLIENT = (SURVIVOR, ANOTHER_SURVIVOR, READER, MONITORING_ADDRESS)
 
 
