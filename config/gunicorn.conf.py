@@ -19,7 +19,10 @@ worker_class = "gthread"
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 timeout = 30
 graceful_timeout = 30
-keepalive = 5
+# Longer than nginx keeps an idle upstream connection (keepalive_timeout, 60 s): the proxy, not
+# gunicorn, closes it, so nginx never reuses a connection gunicorn has just closed. An idle
+# connection waits in the worker's poller, not in a thread.
+keepalive = 75
 limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
