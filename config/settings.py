@@ -227,6 +227,10 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Counts are grouped by thousands in every language (intcomma): Django's Arabic data names a
+# separator but no grouping, so this is the fallback; config/formats/ overrides Spanish's.
+NUMBER_GROUPING = 3
+FORMAT_MODULE_PATH = ["config.formats"]
 # The language cookie remembers a choice and nothing else, the same for everyone who chose that
 # language; it ends with the browser session, so a shared device keeps no lasting trace of it.
 LANGUAGE_COOKIE_AGE = None
