@@ -8,9 +8,9 @@ import pytest
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.test import Client
-from django.utils import translation
+from django.utils import timezone, translation
 
-from testimonies.models import PublishedTotal
+from testimonies.models import PublishedTally, PublishedTotal
 from tests.factories import TestimonyFactory
 
 pytestmark = pytest.mark.django_db
@@ -150,3 +150,13 @@ def test_the_arabic_counter_agrees_with_each_of_its_plural_forms(client, count, 
 def test_allauths_own_pages_use_allauths_translations(client):
     html = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Connexion" in html  # allauth's "Sign In", from its own French catalog
+
+
+def test_the_statistics_are_grouped_by_the_language(client):
+    PublishedTally.objects.create(day=timezone.now().date(), kind="metoo", shard=0, count=1_234_567)
+    spanish = client.get("/stats/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "<dd>1.234.567</dd>" in spanish
+    french = client.get("/stats/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "<dd>1\xa0234\xa0567</dd>" in french
+    # The charts' own coordinates are never localised: SVG wants "12.5", never "12,5".
+    assert not re.search(r'(?:x|y|width|height)="\d+,\d', french)
