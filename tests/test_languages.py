@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone, translation
 
-from testimonies.models import PublishedTally, PublishedTotal
+from testimonies.models import PublishedTally, PublishedTotal, Topic
 from tests.factories import TestimonyFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,3 +160,11 @@ def test_the_statistics_are_grouped_by_the_language(client):
     assert "<dd>1\xa0234\xa0567</dd>" in french
     # The charts' own coordinates are never localised: SVG wants "12.5", never "12,5".
     assert not re.search(r'(?:x|y|width|height)="\d+,\d', french)
+
+
+def test_the_topics_and_warnings_every_install_starts_with_are_in_the_readers_language(client):
+    Topic.objects.create(slug="sailing", name="Sailing club", position=99)
+    html = client.get("/share/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Escuela o universidad" in html and "School or university" not in html
+    assert "Agresión sexual" in html
+    assert "Sailing club" in html  # what an operator typed is shown as typed
