@@ -168,3 +168,11 @@ def test_the_topics_and_warnings_every_install_starts_with_are_in_the_readers_la
     assert "Escuela o universidad" in html and "School or university" not in html
     assert "Agresión sexual" in html
     assert "Sailing club" in html  # what an operator typed is shown as typed
+
+
+def test_the_cached_confirmation_after_sharing_is_in_each_authors_language():
+    for language in ["ar", "en", "es", "ar"]:
+        response = Client().post(
+            "/share/", {"kind": "metoo", "body": ""}, HTTP_ACCEPT_LANGUAGE=language
+        )
+        assert in_language(response.content.decode(), language), language
