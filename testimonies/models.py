@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
@@ -29,7 +30,9 @@ class Label(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self):
-        return self.name
+        # The names every install starts with are translated (marked in migration 0002); a
+        # name an operator typed is shown as typed in every language.
+        return gettext(self.name)
 
 
 class Topic(Label):
