@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall
+.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall bench-cleaning chaos
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -56,3 +56,7 @@ bench-moderation: install
 # throwaway PostgreSQL database of a million testimonies and Redis (see scripts/bench_wall.sh).
 bench-wall: install
 	bash scripts/bench_wall.sh $(BENCH_ARGS)
+
+# What cleaning (and screening) costs on the worst hostile 20,000-character stories we know of.
+bench-cleaning: install
+	$(BIN)/python manage.py bench_cleaning $(BENCH_ARGS)
