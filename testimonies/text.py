@@ -29,7 +29,7 @@ _LONE_OPENING = re.compile(r"<(?![A-Za-z/!?])")
 # dozen long links, or a thousand short tags, but not a hundred tags of a hundred attributes.
 MAX_MARKUP_OPENINGS = 1000
 TAG_COST_BUDGET = 1000**2
-# Characters that may stand in for a lone "<" or a "&" while bleach parses: private use, never markup.
+# Characters that may stand in for a lone "<" or a "&" while the parser reads the text.
 _STAND_INS = range(0xE000, 0xF900)
 
 
@@ -55,7 +55,8 @@ def strip_markup(text: str) -> str:
 
     bleach hands back HTML-escaped text, so it is unescaped again: we store plain text and
     Django escapes it on output. A markup flood (see _markup_flood) is not parsed: each "<"
-    that could open markup becomes "‹", so no tag survives, in linear time.
+    that could open markup becomes a single left angle quotation mark (U+2039), so no tag
+    survives, in linear time.
     """
     if "<" not in text:
         return text
