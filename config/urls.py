@@ -4,7 +4,7 @@ from django.urls import include, path
 import config.admin  # noqa: F401  The admin requires two-factor sign-in: see config/admin.py.
 from moderation.views import report
 
-from .health import healthz
+from . import health
 
 urlpatterns = [
     path("", include("testimonies.urls")),
@@ -13,5 +13,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
-    path("healthz", healthz, name="healthz"),
+    # For load balancers and monitoring: see config/health.py and README.md.
+    path("healthz", health.healthz, name="healthz"),
+    path("healthz/live", health.live, name="healthz-live"),
+    path("healthz/ready", health.ready, name="healthz-ready"),
 ]
