@@ -126,6 +126,9 @@ else:
         }
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The pages that save a survivor's words give up after this many seconds whatever hangs, and
+# hand the words back (config.database.deadline); 0 waits as long as the database does.
+DATABASE_REQUEST_DEADLINE_SECONDS = env.float("DATABASE_REQUEST_DEADLINE_SECONDS", default=8)
 
 # --- Cache and broker ------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")

@@ -1,6 +1,7 @@
 """Public pages: the wall, the share form, one testimony, and the author's own view of theirs."""
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -20,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from config.database import deadline
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
 
@@ -32,9 +35,13 @@ from .forms import (
     ReceiptForm,
     ShareForm,
     WithdrawForm,
+    labels_offline,
 )
+from .labels import labels_during_outage, labels_remember
 from .models import Reaction, Testimony, Topic
 from .readers import reader_key
+
+logger = logging.getLogger(__name__)
 
 
 def _same_for_everyone(request) -> bool:
@@ -131,29 +138,56 @@ def resources(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def share(request):
-    form = ShareForm(request.POST) if request.method == "POST" else ShareForm()
     if request.method == "GET":
-        return render(request, "testimonies/share.html", {"form": form})
+        labels_remember()
+        return _share_page(request, ShareForm())
+    form = ShareForm(request.POST)
+    # Every post counts, before anything is cleaned: a hostile body pays for itself. Valid
+    # submissions count again against the stricter "share" limit below.
+    if limit_reached(request, "share_attempt"):
+        return _share_page(request, form, status=429, limited=TOO_MANY)
     if form.caught_by_honeypot():
         # The same page a person sees, so a bot learns nothing; nothing is saved.
         return render(request, "testimonies/share_done.html", {"kind": request.POST.get("kind")})
+    try:
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            return _share_save(request, form)
+    except DatabaseError:
+        # Nothing is kept: the words go back to the one person who has them.
+        logger.warning("A submission could not be saved: the database did not answer")
+        labels_offline(form, labels_during_outage())
+        return _share_page(request, form, status=503, unsaved=True)
+
+
+def _share_save(request, form) -> HttpResponse:
     if not form.is_valid():
-        return render(request, "testimonies/share.html", {"form": form}, status=400)
+        return _share_page(request, form, status=400)
     # Counted only once the form is valid: correcting a mistake never uses up the limit.
     if limit_reached(request, "share"):
-        return render(
-            request, "testimonies/share.html", {"form": form, "limited": TOO_MANY}, status=429
+        return _share_page(request, form, status=429, limited=TOO_MANY)
+    try:
+        submission = services.testimony_submit(
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            content_warnings=form.cleaned_data["content_warnings"],
+            topics=form.cleaned_data["topics"],
+            author=request.user if request.user.is_authenticated else None,
+            submission_token_hash=form.submission_token_hash(),
         )
-    submission = services.testimony_submit(
-        kind=form.cleaned_data["kind"],
-        title=form.cleaned_data["title"],
-        body=form.cleaned_data["body"],
-        content_warnings=form.cleaned_data["content_warnings"],
-        topics=form.cleaned_data["topics"],
-        author=request.user if request.user.is_authenticated else None,
-    )
+    except services.AlreadyReceived:
+        return render(request, "testimonies/share_received.html")
     # Rendered, not redirected: the receipt code is shown this once and never stored.
     return _share_done(request, kind=submission.testimony.kind, code=submission.receipt_code)
+
+
+def _share_page(request, form, *, status=200, **context) -> HttpResponse:
+    """The share form, from a copy of the topics and warnings if the database cannot answer."""
+    try:
+        return render(request, "testimonies/share.html", {"form": form, **context}, status=status)
+    except DatabaseError:
+        labels_offline(form, labels_during_outage())
+        return render(request, "testimonies/share.html", {"form": form, **context}, status=status)
 
 
 # Where the receipt code goes in a confirmation page rendered ahead of time: random, so that
@@ -200,9 +234,7 @@ def csrf_failure(request, reason=""):
     """
     if request.method == "POST" and request.path == "/share/":
         form = ShareForm(request.POST)
-        return render(
-            request, "testimonies/share.html", {"form": form, "csrf_expired": True}, status=403
-        )
+        return _share_page(request, form, status=403, csrf_expired=True)
     return render(request, "403_csrf.html", status=403)
 
 
