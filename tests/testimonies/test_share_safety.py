@@ -118,7 +118,7 @@ def test_correcting_a_refused_form_does_not_use_up_the_share_limit(client, setti
     assert client.post(SHARE, {"kind": "statement", "body": "Me too."}).status_code == 200
 
 
-# --- The database down -----------------------------------------------------------------------------
+# --- The database down -------------------------------------------------------------------------
 
 
 @pytest.mark.django_db(transaction=True)
