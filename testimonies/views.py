@@ -315,6 +315,24 @@ def manage(request):
 
 
 def _author_action(request, apply, form_class, form_key):
+    """Find the author's testimony and apply the change; if the database cannot answer, the
+    form comes back (503) with every word, to send again in a minute. Nothing is kept."""
+    try:
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            return _author_apply(request, apply, form_class, form_key)
+    except DatabaseError:
+        logger.warning("An author's change could not be saved: the database did not answer")
+        form = form_class(request.POST)
+        labels_offline(form, labels_during_outage())
+        context = {
+            form_key: form,
+            "code": request.POST.get("code", ""),
+            "testimony": {"public_id": request.POST.get("public_id", "")},
+        }
+        return render(request, "testimonies/manage_unsaved.html", context, status=503)
+
+
+def _author_apply(request, apply, form_class, form_key):
     code = request.POST.get("code", "")
     try:
         testimony = _author_testimony(request, code)

@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 
 from testimonies.models import ContentWarning, Testimony, Topic
+from testimonies.services import testimony_submit
 
 SHARE = "/share/"
 STORY = "It was at a party, years ago. Nobody saw, and I said nothing for a long time. " * 3
@@ -181,3 +182,38 @@ def test_a_signed_in_author_still_gets_the_form_while_the_database_is_down(
         response = client.get(SHARE)
     assert response.status_code == 200
     assert 'name="body"' in response.content.decode()
+
+
+# --- The author's changes, with the database down --------------------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_authors_edit_sent_while_the_database_is_down_comes_back_with_every_word(
+    client, on_postgres
+):
+    code = testimony_submit(kind="statement", body="Me too.").receipt_code
+    edit = {"code": code, "kind": "statement", "body": "Me too, at work, for years."}
+
+    with outage():
+        response = client.post("/manage/edit/", edit)
+
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "We could not save this yet. Your words are below" in html
+    assert "Me too, at work, for years." in html
+    assert f'value="{code}"' in html
+    assert Testimony.objects.get().body == "Me too."
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_appeal_sent_while_the_database_is_down_comes_back_with_every_word(client, on_postgres):
+    code = testimony_submit(kind="statement", body="Me too.").receipt_code
+    Testimony.objects.update(status=Testimony.Status.REJECTED)
+    appeal = {"code": code, "note": "Nothing in it could identify anyone, please look again."}
+
+    with outage():
+        response = client.post("/manage/appeal/", appeal)
+
+    assert response.status_code == 503
+    assert appeal["note"] in response.content.decode()
+    assert Testimony.objects.get().appealed_at is None
