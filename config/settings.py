@@ -321,7 +321,10 @@ LEAVE_SITE_URL = env("LEAVE_SITE_URL", default="https://www.bbc.com/weather")
 
 # --- Periodic jobs (celery beat) -------------------------------------------------------------
 CELERY_BEAT_SCHEDULE = {
-    "sweep-unscreened": {"task": "moderation.tasks.sweep_unscreened", "schedule": 60.0},
+    "sweep-unscreened": {
+        "task": "moderation.tasks.sweep_unscreened",
+        "schedule": env.float("MODERATION_SWEEP_EVERY_SECONDS", default=60.0),
+    },
     "release-expired-claims": {"task": "moderation.tasks.release_expired_claims", "schedule": 60.0},
     "purge-expired-text": {"task": "moderation.tasks.purge_expired_text", "schedule": 3600.0},
 }

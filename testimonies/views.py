@@ -184,7 +184,10 @@ def _share_save(request, form) -> HttpResponse:
 def _share_page(request, form, *, status=200, **context) -> HttpResponse:
     """The share form, from a copy of the topics and warnings if the database cannot answer."""
     try:
-        return render(request, "testimonies/share.html", {"form": form, **context}, status=status)
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            return render(
+                request, "testimonies/share.html", {"form": form, **context}, status=status
+            )
     except DatabaseError:
         labels_offline(form, labels_during_outage())
         return render(request, "testimonies/share.html", {"form": form, **context}, status=status)
