@@ -60,3 +60,9 @@ bench-wall: install
 # What cleaning (and screening) costs on the worst hostile 20,000-character stories we know of.
 bench-cleaning: install
 	$(BIN)/python manage.py bench_cleaning $(BENCH_ARGS)
+
+# The fault suite in full: Redis killed and hung, a worker killed mid-batch, and a throwaway
+# PostgreSQL cluster (pg_createcluster, so root) stopped and hung; prints the table of what
+# became of every statement sent. `make test` runs all but the database faults.
+chaos: install
+	CHAOS_DATABASE=1 $(BIN)/python -m pytest tests/chaos -q $(PYTEST_ARGS)
