@@ -139,7 +139,8 @@ def resources(request):
 @require_http_methods(["GET", "POST"])
 def share(request):
     if request.method == "GET":
-        labels_remember()
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            labels_remember()
         return _share_page(request, ShareForm())
     form = ShareForm(request.POST)
     # Every post counts, before anything is cleaned: a hostile body pays for itself. Valid

@@ -1,8 +1,10 @@
 """Every request for screening is durable: a lost message is re-sent, a late one changes nothing."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.test import override_settings
 from django.utils import timezone
 
@@ -160,3 +162,23 @@ def test_periodic_jobs_run_twice_leave_the_same_state(lost_messages):
     assert QueueItem.objects.filter(claimed_by__isnull=False).count() == 0
     assert Screening.objects.count() == 2
     assert Testimony.objects.get(pk=testimony.pk).body
+
+
+def test_the_migration_marks_what_a_lost_message_left_waiting_before_the_column_existed():
+    migration = importlib.import_module("moderation.migrations.0003_pending_screening_requests")
+    moderator = ModeratorFactory()
+    # An edit screened at the old version, its new version never screened.
+    edited = submitted_and_queued()
+    Testimony.objects.filter(pk=edited.pk).update(version=edited.version + 1)
+    # An appeal that never reached the appeals list.
+    appealed = rejected(moderator)
+    Testimony.objects.filter(pk=appealed.pk).update(appealed_at=timezone.now())
+    # Screened and waiting in the queue: nothing is missing.
+    queued = submitted_and_queued()
+    Testimony.objects.update(screening_requested_at=None)
+
+    migration.mark_waiting(django_apps, None)
+
+    waiting = set(Testimony.objects.filter(screening_requested_at__isnull=False))
+    assert waiting == {edited, appealed}
+    assert queued not in waiting
