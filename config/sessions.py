@@ -7,8 +7,11 @@ nothing waiting. Nothing is written back unless the page changes the session.
 
 import logging
 
+from django.conf import settings
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 from django.db import DatabaseError
+
+from .database import deadline
 
 logger = logging.getLogger(__name__)
 
@@ -16,7 +19,9 @@ logger = logging.getLogger(__name__)
 class SessionStore(DatabaseSessionStore):
     def load(self):
         try:
-            return super().load()
+            # A frozen database would otherwise hold a signed-in visitor's every page.
+            with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+                return super().load()
         except DatabaseError:
             logger.warning("Session not read: the database did not answer")
             self._session_key = None
