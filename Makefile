@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock messages bench-moderation bench-wall cluster
+.PHONY: run test lint format install migrate demo clean lock messages bench-moderation bench-wall bench-cleaning cluster chaos
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -73,3 +73,13 @@ bench-wall: install
 # checked through nginx; prints its figures. Part of `make test` too.
 cluster: install
 	$(BIN)/python -m pytest tests/cluster -m cluster -v -s $(PYTEST_ARGS)
+
+# What cleaning (and screening) costs on the worst hostile 20,000-character stories we know of.
+bench-cleaning: install
+	$(BIN)/python manage.py bench_cleaning $(BENCH_ARGS)
+
+# The fault suite in full: Redis killed and hung, a worker killed mid-batch, and a throwaway
+# PostgreSQL cluster (pg_createcluster, so root) stopped and hung; prints the table of what
+# became of every statement sent. `make test` runs all but the database faults.
+chaos: install
+	CHAOS_DATABASE=1 $(BIN)/python -m pytest tests/chaos -q $(PYTEST_ARGS)

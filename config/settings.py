@@ -90,6 +90,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
+# Database sessions that read as empty when the database cannot answer, so that the pages a
+# survivor needs during an outage (the share form) still render.
+SESSION_ENGINE = "config.sessions"
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -122,7 +126,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that hangs must not hang every request with it: give up connecting after
+    # DATABASE_CONNECT_TIMEOUT seconds and on any statement after DATABASE_STATEMENT_TIMEOUT_MS
+    # (0: no limit). Migrations and the bulk commands lift the statement limit for their own
+    # connection (config.database.without_statement_timeout).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+            "options": "-c statement_timeout="
+            + str(env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=5000)),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The pages that save a survivor's words give up after this many seconds whatever hangs, and
+# hand the words back (config.database.deadline); 0 waits as long as the database does.
+DATABASE_REQUEST_DEADLINE_SECONDS = env.float("DATABASE_REQUEST_DEADLINE_SECONDS", default=8)
 
 # --- Cache and broker ------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
@@ -278,8 +296,9 @@ STORAGES = {
 }
 
 # --- Requests --------------------------------------------------------------------------------
-# A story is at most 20,000 characters: even percent-encoded that is well under 1 MB.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# A story is at most 20,000 characters: percent-encoded, even in 4-byte characters, that is
+# 240 KB. Anything larger is refused before it is read (a 400), so a hostile body costs nothing.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
 CSRF_FAILURE_VIEW = "testimonies.views.csrf_failure"
 
 # --- Security headers ------------------------------------------------------------------------
@@ -348,11 +367,16 @@ LEAVE_SITE_URL = env("LEAVE_SITE_URL", default="https://www.bbc.com/weather")
 
 # --- Periodic jobs (celery beat) -------------------------------------------------------------
 CELERY_BEAT_SCHEDULE = {
-    "sweep-unscreened": {"task": "moderation.tasks.sweep_unscreened", "schedule": 60.0},
+    "sweep-unscreened": {
+        "task": "moderation.tasks.sweep_unscreened",
+        "schedule": env.float("MODERATION_SWEEP_EVERY_SECONDS", default=60.0),
+    },
     "release-expired-claims": {"task": "moderation.tasks.release_expired_claims", "schedule": 60.0},
     "purge-expired-text": {"task": "moderation.tasks.purge_expired_text", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# One beat at a time: a second one started by mistake waits, and takes over if the first dies.
+CELERY_BEAT_SCHEDULER = "config.beat:SingleBeatScheduler"
 
 # --- Rate limits (config/ratelimits.py) --------------------------------------------------------
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
@@ -383,3 +407,5 @@ MODERATION_REPORT_HIDE_THRESHOLD = env.int("MODERATION_REPORT_HIDE_THRESHOLD", d
 MODERATION_CLAIM_LEASE_SECONDS = env.int("MODERATION_CLAIM_LEASE_SECONDS", default=15 * 60)
 MODERATION_RETENTION_DAYS = env.int("MODERATION_RETENTION_DAYS", default=30)
 MODERATION_SCREENING_BATCH_SECONDS = env.float("MODERATION_SCREENING_BATCH_SECONDS", default=0.25)
+MODERATION_SWEEP_AFTER_SECONDS = env.int("MODERATION_SWEEP_AFTER_SECONDS", default=120)
+MODERATION_SWEEP_BATCH_SIZE = env.int("MODERATION_SWEEP_BATCH_SIZE", default=500)

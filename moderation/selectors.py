@@ -17,13 +17,12 @@ from .app_settings import app_settings
 from .models import AuditEntry, QueueItem
 
 
-def unscreened_testimonies(*, older_than: timedelta) -> QuerySet[Testimony]:
-    """Pending testimonies that have waited longer than ``older_than`` with no screening."""
+def screening_overdue(*, older_than: timedelta) -> QuerySet[Testimony]:
+    """Testimonies whose request for screening (a submission, an edit, an appeal) has waited
+    longer than ``older_than``, oldest first."""
     return Testimony.objects.filter(
-        status=Testimony.Status.PENDING,
-        screening__isnull=True,
-        created_at__lt=timezone.now() - older_than,
-    ).order_by("created_at")
+        screening_requested_at__lt=timezone.now() - older_than
+    ).order_by("screening_requested_at")
 
 
 def open_items(*, reason: str | None = None) -> QuerySet[QueueItem]:

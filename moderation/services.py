@@ -93,24 +93,32 @@ def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dic
 
 
 def testimony_screen(*, testimony_id: int) -> Screening | None:
-    """Run the detectors over a pending testimony, store the findings, and route it.
+    """Answer a testimony's request for screening: run the detectors, store the findings, route it.
 
-    Idempotent: a job delivered again (after a worker died) finds the Screening of this
-    version and does nothing more, so the result is stored once.
+    Idempotent against anything that happened since the request: a job delivered again (a
+    worker died, the sweeper re-sent it) or late finds no request waiting and does nothing, so
+    a decided appeal is never reopened and a published statement never screened again. Only a
+    pending testimony goes to the queue (or, in surge mode, is published), and only an appealed
+    rejection to the appeals list.
     """
     with transaction.atomic():
         testimony = Testimony.objects.select_for_update().filter(pk=testimony_id).first()
         if testimony is None:
             logger.info("Testimony %s is gone; nothing to screen", testimony_id)
             return None
-        existing = Screening.objects.filter(testimony=testimony).first()
-        if existing and existing.testimony_version == testimony.version:
-            return existing
-        screening = findings_refresh(testimony=testimony)
-        if testimony.status == Testimony.Status.PENDING:
-            _route_screened(testimony, screening)
-        elif testimony.status == Testimony.Status.REJECTED and testimony.appealed_at:
-            queue_item_open(testimony=testimony, reason=QueueItem.Reason.APPEAL)
+        if testimony.screening_requested_at is None:
+            return Screening.objects.filter(testimony=testimony).first()
+        appeal = testimony.status == Testimony.Status.REJECTED and testimony.appealed_at
+        screening = None
+        if testimony.status == Testimony.Status.PENDING or appeal:
+            screening = findings_refresh(testimony=testimony)
+            if appeal:
+                queue_item_open(testimony=testimony, reason=QueueItem.Reason.APPEAL)
+            else:
+                _route_screened(testimony, screening)
+        # Anything else was decided while the request waited: nothing left to answer.
+        Testimony.objects.filter(pk=testimony.pk).update(screening_requested_at=None)
+        testimony.screening_requested_at = None
         return screening
 
 

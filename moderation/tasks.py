@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from . import services
 from .app_settings import app_settings
 from .screening import screening_send
-from .selectors import unscreened_testimonies
+from .selectors import screening_overdue
 
 logger = logging.getLogger(__name__)
 
@@ -42,9 +42,10 @@ def screen_testimonies(testimony_ids: list[int]) -> None:
 
 @shared_task
 def sweep_unscreened() -> int:
-    """Enqueue again every testimony left unscreened, e.g. by a broker outage at submit time."""
+    """Enqueue again every request for screening left unanswered (a submission, an author's
+    edit, an appeal), e.g. after a broker outage. Harmless twice: screening answers each once."""
     ids = list(
-        unscreened_testimonies(
+        screening_overdue(
             older_than=timedelta(seconds=app_settings.SWEEP_AFTER_SECONDS)
         ).values_list("pk", flat=True)[: app_settings.SWEEP_BATCH_SIZE]
     )

@@ -48,9 +48,11 @@ def workers_done_before_the_flush(cluster):
     the test sent, or their transactions and the flush deadlock."""
     yield
     wait_for(
-        lambda: not Testimony.objects.exclude(kind="metoo")
-        .exclude(pk__in=Screening.objects.values("testimony_id"))
-        .exists(),
+        lambda: (
+            not Testimony.objects.exclude(kind="metoo")
+            .exclude(pk__in=Screening.objects.values("testimony_id"))
+            .exists()
+        ),
         timeout=60,
     )
 

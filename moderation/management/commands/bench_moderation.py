@@ -20,6 +20,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
+from config.database import without_statement_timeout
 from moderation import services
 from moderation.app_settings import app_settings
 from moderation.models import QueueItem, Screening
@@ -89,6 +90,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        without_statement_timeout()  # bulk statements outlast a request's limit
         name = str(connection.settings_dict["NAME"])
         if "bench" not in name:
             raise CommandError(
