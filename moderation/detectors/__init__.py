@@ -17,12 +17,25 @@ from moderation.detectors import (
     links,
     names,
     phones,
+    places,
+    public,
     wordlists,
+    workplaces,
 )
 from moderation.detectors.spans import Span
 
 # The detectors that need nothing but the text, in the order find_all runs them.
-TEXT_DETECTORS: tuple[ModuleType, ...] = (emails, phones, links, handles, addresses, names)
+TEXT_DETECTORS: tuple[ModuleType, ...] = (
+    emails,
+    phones,
+    links,
+    handles,
+    addresses,
+    names,
+    places,
+    workplaces,
+    public,
+)
 
 # Every detector module, by name.
 DETECTORS = (*(m.__name__.rsplit(".", 1)[1] for m in TEXT_DETECTORS), "wordlists", "duplicates")
