@@ -48,6 +48,27 @@ _WORDY = re.compile(
 )
 
 
+# "arroba", "arobase", "punto", "point", "punkt": the same spelled out in other languages.
+_AT_WORDS = r"(?:at|arroba|arobase|chez)"
+_DOT_WORDS = r"(?:dot|punto|point|punkt)"
+_SPELLED = re.compile(
+    rf"(?i)(?<![\w.%+-])(?P<local>{_LOCAL})[ \t]+{_AT_WORDS}[ \t]+(?P<domain>{_LABEL})"
+    rf"(?:[ \t]+{_DOT_WORDS}[ \t]+{_LABEL})*[ \t]+{_DOT_WORDS}[ \t]+(?P<tld>{_KNOWN_TLD})(?![\w-])"
+)
+# Bracketed everywhere, even inside the local part: "jo [dot] smith [at] mail [dot] com".
+_BRACKETED_PART = r"(?:[\[({<][ \t]*(?:at|dot|@|\.)[ \t]*[\])}>])"
+_BRACKETED = re.compile(
+    rf"(?i)(?<![\w.%+-]){_LABEL}(?:[ \t]*{_BRACKETED_PART}[ \t]*{_LABEL}){{2,8}}(?![\w-])"
+)
+# "his gmail is tracey.salas", "mi correo es ana_23": the provider says what the name is.
+_PROVIDER_IS = re.compile(
+    r"(?i)(?<!\w)(?:gmail|hotmail|yahoo|outlook|icloud|proton(?:mail)?|e-?mail|mail|correo"
+    r"|courriel|adresse mail)(?:[ \t]+(?:address|adress|adresse))?[ \t]*(?:is|was|es|era|est"
+    r"|c'est|ist|war|:|=)[ \t]*(?P<local>[A-Za-z0-9][\w.+-]{1,63}[A-Za-z0-9])"
+    r"(?![\w@]|\.\w)"
+)
+
+
 def _provider(domain: str) -> str:
     return re.split(r"[\W_]+", domain.lower())[0]
 
@@ -62,4 +83,13 @@ def find(text: str) -> list[Span]:
         telling_local = re.search(r"[\d._+]", match["local"]) is not None
         if spelled_dot or telling_local or _provider(match["domain"]) in MAIL_PROVIDERS:
             found.append(norm.span(KIND, match.start(), match.end(), 0.8 if spelled_dot else 0.7))
+    found += [norm.span(KIND, m.start(), m.end(), 0.8) for m in _SPELLED.finditer(norm.text)]
+    for match in _BRACKETED.finditer(norm.text):
+        if re.search(r"(?i)[\[({<]\s*(?:at|@)\s*[\])}>]", match.group()):
+            found.append(norm.span(KIND, match.start(), match.end(), 0.9))
+    for match in _PROVIDER_IS.finditer(norm.text):
+        local = match["local"]
+        # An address-like name: "tracey.salas", "ana_23", not "gone" or "private".
+        if re.search(r"[\d._+]", local) and not local.replace(".", "").isdigit():
+            found.append(norm.span(KIND, match.start("local"), match.end("local"), 0.7))
     return non_overlapping(found)

@@ -43,6 +43,14 @@ _BARE_DOMAIN = re.compile(
 )
 
 
+# "instagram dot com slash bobby", "facebook punto com barra ana", "tiktok point com slash x".
+_SPELLED = re.compile(
+    r"(?i)(?<![\w.])(?P<host>[^\W_][\w-]{1,62})[ \t]+(?:dot|punto|point|punkt)[ \t]+"
+    rf"(?P<tld>{_KNOWN_TLD})(?![\w-])"
+    r"(?:[ \t]+(?:slash|barra|schrägstrich|/)[ \t]+[\w.@-]+)*"
+)
+
+
 def _trim(text: str, start: int, end: int) -> int:
     """Drop sentence punctuation after a URL, keeping a ")" that closes a "(" inside it."""
     while end > start and text[end - 1] in _TRAILING:
@@ -69,4 +77,9 @@ def find(text: str) -> list[Span]:
             continue
         end = _trim(norm.text, match.start(), match.end())
         found.append(norm.span(KIND, match.start(), end, 0.9))
+    for match in _SPELLED.finditer(norm.text):
+        if match["tld"].lower() in _WORDY_TLDS and "slash" not in match.group().lower():
+            continue
+        end = _trim(norm.text, match.start(), match.end())
+        found.append(norm.span(KIND, match.start(), end, 0.8))
     return non_overlapping(found)

@@ -255,6 +255,29 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
+_GERMAN = re.compile(r"(?i)(?<!\w)(?:und|ich|nicht|der|die|das|mit|ist|war|sie|er|mein|meine)(?!\w)")
+
+
+def _unknown_spans(text: str) -> list[tuple[int, int, float]]:
+    """A capitalised word mid-sentence that no dictionary knows ("Hredhaan", "Chavvi") is
+    likely a name: a hint. Not in German, which capitalises every noun."""
+    if _GERMAN.search(text[:2000]):
+        return []
+    words = common_words()
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        if not _capitalised(word) or len(word) < 3 or match.start() and text[match.start() - 1] in "#@":
+            continue
+        folded = _fold(word)
+        if folded in words or folded in _NOT_NAMES or _sentence_start(text, match.start()):
+            continue
+        after_tag = re.search(r"#\w+\s*$", text[max(0, match.start() - 40) : match.start()])
+        if word[1:].isalpha() and word[1:].islower() and not after_tag:
+            found.append((match.start(), match.end(), 0.4))
+    return found
+
+
 def _lowercase_spans(text: str) -> list[tuple[int, int, float]]:
     """Names written in lower case after "named", "called", "my ex", "un tal", "namens"..."""
     found = []
@@ -316,6 +339,7 @@ def find(text: str) -> list[Span]:
         + _given_name_spans(norm.text)
         + _lowercase_spans(norm.text)
         + _role_spans(norm.text)
+        + _unknown_spans(norm.text)
     ]
     spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in famous)]
     return non_overlapping(spans)

@@ -27,6 +27,12 @@ _BEFORE_LIST = """
     bei von nahe im
 """
 _BEFORE = frozenset(_BEFORE_LIST.split())
+# Police and courts named after their town: "la policía de Teruel", "la police de Calais".
+_BEFORE_PHRASE = re.compile(
+    r"(?i)(?:police|policía|policia|comisaría|comisaria|gendarmerie|commissariat|polizei"
+    r"|wache|guardia civil|mairie|ayuntamiento|tribunal|juzgado|gericht)[ \t]+"
+    r"(?:de|du|d'|in|von|en|à)[ \t]*$"
+)
 # Words right after a place: "the Swindon police", "Muncie PD".
 _AFTER = re.compile(r"[ \t]+(?:police|Police|PD|sheriff|Sheriff|county|County|station)\b")
 # Capitalised words that are towns somewhere but far more often something else.
@@ -125,8 +131,10 @@ def find(text: str) -> list[Span]:
             continue
         j, start, end, folded = best
         population = places[folded]
-        context = _previous_word(norm.text, start) in _BEFORE or bool(
-            _AFTER.match(norm.text, end)
+        context = (
+            _previous_word(norm.text, start) in _BEFORE
+            or _AFTER.match(norm.text, end) is not None
+            or _BEFORE_PHRASE.search(norm.text, max(0, start - 30), start) is not None
         )
         everyday = folded in _NOT_PLACES or folded in given_names()
         if context and not everyday:
