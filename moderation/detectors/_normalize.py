@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from moderation.detectors.spans import Span
 
@@ -56,8 +57,23 @@ def normalize(
     """NFKC ``text`` without invisible characters; optionally casefolded, remapped, unaccented.
 
     Each base character is normalised together with the combining marks that follow it, so
-    "e" + U+0301 becomes "é" and both map back to the same two original characters.
+    "e" + U+0301 becomes "é" and both map back to the same two original characters. The
+    detectors each normalise the same text: the last few results are kept, so a long story is
+    walked once, not once per detector.
     """
+    if table is None:
+        return _normalize_cached(text, casefold, strip_marks)
+    return _normalize(text, casefold=casefold, table=table, strip_marks=strip_marks)
+
+
+@lru_cache(maxsize=8)
+def _normalize_cached(text: str, casefold: bool, strip_marks: bool) -> Normalized:
+    return _normalize(text, casefold=casefold, table=None, strip_marks=strip_marks)
+
+
+def _normalize(
+    text: str, *, casefold: bool, table: Mapping[str, str] | None, strip_marks: bool
+) -> Normalized:
     if text.isascii() and table is None:
         # The common case: nothing to normalise, offsets are the identity.
         out = text.lower() if casefold else text

@@ -54,26 +54,26 @@ _ARTICLES = (
 )
 
 _STREET = re.compile(
-    rf"(?<![\w.,/-])(?:(?i:{_UNIT}),?\s+)?{_NUMBER},?\s+(?:{_CAP}\s+){{1,4}}"
+    rf"\b(?<![\w.,/-])(?:(?i:{_UNIT}),?\s+)?{_NUMBER},?\s+(?:{_CAP}\s+){{1,4}}"
     rf"(?:(?i:{_STREET_WORDS})\b|(?i:{_STREET_ABBREVIATIONS})\b\.?)"
     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
 )
 _FRENCH = re.compile(
-    rf"(?<![\w.,/-]){_NUMBER}(?:\s*(?:bis|ter))?,?\s+(?i:{_FRENCH_TYPES})\.?\s+"
+    rf"\b(?<![\w.,/-]){_NUMBER}(?:\s*(?:bis|ter))?,?\s+(?i:{_FRENCH_TYPES})\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
 )
 _NUMBER_LAST = re.compile(
-    rf"(?<![\w-])(?:{_TYPE_FIRST})\.?\s+"
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST})\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
     r",?\s+(?:n\.?\s*|nº\s*|no\.?\s*)?\d{1,4}[a-zA-Z]?\b"
 )
 _SUFFIXED = re.compile(
-    rf"(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
+    rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
     r"\s+\d{1,4}[a-z]?(?:[-/]\d{1,4}[a-z]?)?\b"
 )
 # "Flat 3", "apt 4B"; not "a flat 2 years ago".
 _UNIT_ALONE = re.compile(
-    r"(?i)(?<![\w-])(?:flat|apartment|apt\.?|suite)\s*#?\s*\d{1,4}[a-z]?\b"
+    r"(?i)\b(?<![\w-])(?:flat|apartment|apt\.?|suite)\s*#?\s*\d{1,4}[a-z]?\b"
     r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|x)\b)"
 )
 _PO_BOX = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
@@ -84,28 +84,28 @@ _US_STATES = (
     "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
 )
 _US_CITY_ZIP = re.compile(
-    rf"(?<![\w-]){_CAP}(?:\s+{_CAP}){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
+    rf"\b(?<![\w-]){_CAP}(?:\s+{_CAP}){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
 )
 
 # A street named without its number, where the name says it is a street: "rue Girard",
 # "Lachmannring", "Cuesta de Pánfilo Marqués", "on Juarez Alley", "Flat 89, Payne Rue".
 _FRENCH_NAMED = re.compile(
-    rf"(?<![\w-])(?:rue|avenue|boulevard|impasse|allée|allee|chemin|quai|Place|Cours)[ \t]+"
+    rf"\b(?<![\w-])(?:rue|avenue|boulevard|impasse|allée|allee|chemin|quai|Place|Cours)[ \t]+"
     rf"(?:(?:de la|de l'|de l\u2019|du|des|de|d'|d\u2019)[ \t]*)?{_CAP}"
     rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,2}}"
 )
 _TYPE_FIRST_NAMED = re.compile(
-    rf"(?<![\w-])(?:{_TYPE_FIRST})[ \t]+(?i:{_ARTICLES})*{_CAP}(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST})[ \t]+(?i:{_ARTICLES})*{_CAP}(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
     r"(?:[ \t]+\d{1,4}[a-zA-Z]?)?(?:[ \t]+(?:Puerta|Piso|Portal|Bajo|Esc\\.)[ \t]+\d{1,3})?"
 )
 _WORD_TYPES = _SUFFIX_TYPES.replace("str\\.|", "")
-_SUFFIXED_NAMED = re.compile(rf"(?<![\w-])[^\W\d_a-z][\w-]{{2,}}(?i:{_WORD_TYPES})(?![\w])")
+_SUFFIXED_NAMED = re.compile(rf"\b(?<![\w-])[^\W\d_a-z][\w-]{{2,}}(?i:{_WORD_TYPES})(?![\w])")
 _ENGLISH_NAMED = re.compile(
     rf"(?<![\w-])(?:(?i:{_UNIT}),?[ \t]+|(?<=\b(?:on|at|in) ))(?:{_CAP}[ \t]+){{1,3}}"
     rf"(?:{_STREET_WORDS})\b"
 )
 _INDIAN = re.compile(
-    r"(?<![\w/-])(?:(?i:h\.?\s?no\.?)\s*\d{1,4}|\d{1,4}/\d{1,4}),[ \t]+"
+    r"\b(?<![\w/-])(?:(?i:h\.?\s?no\.?)\s*\d{1,4}|\d{1,4}/\d{1,4}),[ \t]+"
     rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
 )
 # A postcode and town after a comma: ", 56815 Oberviechtach", ", Jaén, 51789", "Bidar-556974".

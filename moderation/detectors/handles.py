@@ -38,18 +38,18 @@ _NAME = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?"
 _AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<name>{_NAME})(?![\w@]|\.\w)")
 _REDDIT = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}(?![\w/-])")
 _LABELLED = re.compile(
-    rf"(?i)(?<!\w)(?:{_PLATFORM})"
+    rf"(?i)\b(?<!\w)(?:{_PLATFORM})"
     r"(?:\s+(?:handle|username|user name|user|name|id|account|acc))?"
     r"(?P<sep>\s*[:=→]\s*|\s+-\s+|\s*->\s*|\s+is\s+)"
     rf"(?P<handle>@?{_NAME})(?![\w@]|\.\w)"
 )
 # A bare username next to where it lives: "samuelsimpson_52 on insta", "dbray en tiktok".
 _ON_PLATFORM = re.compile(
-    rf"(?<![\w@.])(?P<handle>{_NAME})[ \t]+(?i:on|en|sur|auf|in|bei)[ \t]+(?i:{_PLATFORM})(?!\w)"
+    rf"\b(?<![\w@.])(?P<handle>{_NAME})[ \t]+(?i:on|en|sur|auf|in|bei)[ \t]+(?i:{_PLATFORM})(?!\w)"
 )
 # "his snap is bobby_9", "her insta's bobby_9", "mi insta es bobby_9".
 _IS = re.compile(
-    rf"(?i)(?<!\w)(?:{_PLATFORM})(?:'s|\u2019s)?[ \t]+(?:is|was|es|era|est|c'est|ist|war)"
+    rf"(?i)\b(?<!\w)(?:{_PLATFORM})(?:'s|\u2019s)?[ \t]+(?:is|was|es|era|est|c'est|ist|war)"
     rf"[ \t]+(?P<handle>@?{_NAME})(?![\w@]|\.\w)"
 )
 _TIME = re.compile(r"(?i)\d{1,2}(?:[:.h]\d{2})?(?:am|pm|h)?")

@@ -36,7 +36,7 @@ _WWW_URL = re.compile(r"(?i)(?<![\w.@/-])www\.[^\W_](?:[\w-]*\.)+[a-z]{2,}(?:[/?
 _TLD_WORDS = sorted(TLDS, key=len, reverse=True)
 _KNOWN_TLD = "|".join(_TLD_WORDS + [tld.upper() for tld in _TLD_WORDS])
 _BARE_DOMAIN = re.compile(
-    r"(?<![\w.@/:+-])"
+    r"\b(?<![\w.@/:+-])"
     rf"(?P<host>(?:[^\W_](?:[\w-]{{0,62}}[^\W_])?\.)+(?P<tld>{_KNOWN_TLD}))"
     r"(?![\w-]|\.[^\W_])"
     r"(?P<rest>(?::\d{1,5})?[/?#][^\s<>\"'`]*)?"
@@ -45,7 +45,7 @@ _BARE_DOMAIN = re.compile(
 
 # "instagram dot com slash bobby", "facebook punto com barra ana", "tiktok point com slash x".
 _SPELLED = re.compile(
-    r"(?i)(?<![\w.])(?P<host>[^\W_][\w-]{1,62})[ \t]+(?:dot|punto|point|punkt)[ \t]+"
+    r"(?i)\b(?<![\w.])(?P<host>[^\W_][\w-]{1,62})[ \t]+(?:dot|punto|point|punkt)[ \t]+"
     rf"(?P<tld>{_KNOWN_TLD})(?![\w-])"
     r"(?:[ \t]+(?:slash|barra|schrägstrich|/)[ \t]+[\w.@-]+)*"
 )

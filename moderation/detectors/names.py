@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -86,7 +86,7 @@ _ROLE_LIST = """
 """
 _ROLE = "|".join(sorted(_ROLE_LIST.split(), key=len, reverse=True))
 _ROLE_NAME = re.compile(
-    r"(?i:(?<!\w)(?:my|his|her|our|their|mi|su|nuestro|mon|ma|son|sa|notre|mein|meine|sein"
+    r"\b(?i:(?<!\w)(?:my|his|her|our|their|mi|su|nuestro|mon|ma|son|sa|notre|mein|meine|sein"
     rf"|seine|ihr|ihre|unser|unsere)[ \t]+(?:{_ROLE}))[ \t]+(?P<name>[^\W\d_a-z][^\W\d_]+)"
 )
 
@@ -99,7 +99,7 @@ _NAME_CUE_LIST = """
 _NAME_CUES = frozenset(_NAME_CUE_LIST.split())
 # Words after which people write a name in lower case: "a guy named kevin", "my ex rahul".
 _LOWERCASE_CUE = re.compile(
-    r"(?i)(?<!\w)(?:named|called|my ex|his ex|her ex|un tal|una tal|un certain|une certaine"
+    r"(?i)\b(?<!\w)(?:named|called|my ex|his ex|her ex|un tal|una tal|un certain|une certaine"
     r"|nommée?|appelée?|llamad[oa]|se llama|s'appelle|heißt|namens|einem gewissen"
     r"|einer gewissen|ein gewisser|eine gewisse)[ \t]+(?P<name>[a-zà-öø-ÿ]{3,}(?:-[a-zà-öø-ÿ]+)?)\b"
 )
@@ -107,7 +107,7 @@ _LOWERCASE_CUE = re.compile(
 _APOSTROPHE = "\u2019"
 _WORD = re.compile(rf"[^\W\d_]+(?:['{_APOSTROPHE}-][^\W\d_]+)*")
 _TITLE = re.compile(
-    rf"(?<![\w.])(?i:(?:{TITLE_ABBREVIATIONS})\.?|(?:{TITLE_WORDS}))[ \t]+(?=[^\W\d_])"
+    rf"\b(?<![\w.])(?i:(?:{TITLE_ABBREVIATIONS})\.?|(?:{TITLE_WORDS}))[ \t]+(?=[^\W\d_])"
 )
 # One space, or a middle initial, between a given name and a surname: "John F. Kennedy".
 _SURNAME_GAP = re.compile(r" (?:[A-Z]\. )?(?=[^\W\d_])")
@@ -117,6 +117,7 @@ _OPENERS = _OPEN_QUOTES + " \t'([{*-_\u2013\u2014"
 _SENTENCE_ENDS = ".!?…:;\n\r"
 
 
+@lru_cache(maxsize=65536)
 def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace(_APOSTROPHE, "'")
@@ -179,8 +180,15 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _previous_word(text: str, start: int) -> str:
-    match = re.search(r"([^\W\d_]+)\W*$", text[max(0, start - 40) : start])
-    return match.group(1).casefold() if match else ""
+    """The word before ``start``, casefolded, skipping spaces and punctuation (40 characters
+    back at most)."""
+    i, stop = start, max(0, start - 40)
+    while i > stop and not text[i - 1].isalnum():
+        i -= 1
+    j = i
+    while j > stop and text[j - 1].isalpha():
+        j -= 1
+    return text[j:i].casefold() if j < i and not (j > 0 and text[j - 1].isdigit()) else ""
 
 
 def _name_word(text: str, start: int) -> tuple[str, int] | None:
@@ -255,7 +263,7 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-_GERMAN = re.compile(r"(?i)(?<!\w)(?:und|ich|nicht|der|die|das|mit|ist|war|sie|er|mein|meine)(?!\w)")
+_GERMAN = re.compile(r"(?i)\b(?<!\w)(?:und|ich|nicht|der|die|das|mit|ist|war|sie|er|mein|meine)(?!\w)")
 
 
 def _unknown_spans(text: str) -> list[tuple[int, int, float]]:

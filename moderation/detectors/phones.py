@@ -42,7 +42,7 @@ _DIGIT_WORDS = {
 }
 _WORD_DIGIT = {word: digit for digit, words in _DIGIT_WORDS.items() for word in words.split()}
 _SPELLED = re.compile(
-    r"(?i)(?<!\w)(?:(?P<word>"
+    r"(?i)\b(?<!\w)(?:(?P<word>"
     + "|".join(sorted(_WORD_DIGIT, key=len, reverse=True))
     + r")|(?P<mixed>[0-9Oo]*[0-9][0-9Oo]*))(?!\w)"
 )

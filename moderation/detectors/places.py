@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from moderation.detectors._normalize import non_overlapping, normalize
@@ -55,6 +55,7 @@ _SENTENCE_ENDS = ".!?…:;\n\r\"\u201c("
 _MAX_WORDS = 4
 
 
+@lru_cache(maxsize=65536)
 def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("\u2019", "'")

@@ -59,17 +59,17 @@ _WORK = (
 )
 _PREPOSITION = r"(?:at|for|with|in|en|chez|à|a|bei|für|de|dans)"
 
-_LEGAL = re.compile(rf"(?<![\w'])(?P<org>{_NAME})[ \t,]+(?:{_LEGAL_FORMS})(?![\w])")
-_INSTITUTION_LAST = re.compile(rf"(?<![\w'])(?P<org>{_NAME})[ \t]{_TYPE_LAST}(?![\w])")
+_LEGAL = re.compile(rf"\b(?<![\w'])(?P<org>{_NAME})[ \t,]+(?:{_LEGAL_FORMS})(?![\w])")
+_INSTITUTION_LAST = re.compile(rf"\b(?<![\w'])(?P<org>{_NAME})[ \t]{_TYPE_LAST}(?![\w])")
 _INSTITUTION_FIRST = re.compile(
-    rf"(?<![\w'])(?:{_TYPE_FIRST})[ \t]+{_CONNECTORS}{_CAP}(?:[ \t-]{_CAP}){{0,3}}"
+    rf"\b(?<![\w'])(?:{_TYPE_FIRST})[ \t]+{_CONNECTORS}{_CAP}(?:[ \t-]{_CAP}){{0,3}}"
 )
 _HYPHENATED = re.compile(
-    rf"(?<![\w'])(?:{_CAP}-)+(?:Gymnasium|Realschule|Gesamtschule|Grundschule|Schule|Klinik"
+    rf"\b(?<![\w'])(?:{_CAP}-)+(?:Gymnasium|Realschule|Gesamtschule|Grundschule|Schule|Klinik"
     r"|Kirche|Lyzeum|Kolleg)(?![\w])"
 )
 _AFTER_WORK = re.compile(
-    rf"(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+(?P<org>{_NAME})"
+    rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+(?P<org>{_NAME})"
 )
 # Capitalised words that follow "at"/"bei" without being a workplace.
 _NOT_ORG_LIST = """

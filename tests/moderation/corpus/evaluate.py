@@ -213,6 +213,7 @@ def hostile_inputs(size: int = 20_000) -> dict[str, str]:
 def bench(size: int = 20_000) -> None:
     from moderation.detectors import TEXT_DETECTORS, find_all
 
+    find_all("warm up: Sarah from Muncie, 555 0100, at Slater Inc")  # word lists load once
     print(f"Hostile inputs of {size} characters: the slowest of each detector, then find_all")
     worst: dict[str, tuple[float, str]] = {}
     for label, text in hostile_inputs(size).items():
