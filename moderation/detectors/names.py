@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from moderation.detectors._normalize import non_overlapping, normalize
+from moderation.detectors._normalize import NOT_PRIVATE, looks_german, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "name"
@@ -30,6 +30,8 @@ _AMBIGUOUS_LIST = """
 """
 AMBIGUOUS = frozenset(_AMBIGUOUS_LIST.split())
 AMBIGUOUS_CONFIDENCE = 0.4
+# A capitalised word no dictionary or name list knows, mid-sentence.
+UNKNOWN_CONFIDENCE = 0.5
 
 # Months that are also given names are skipped after words that introduce a date.
 _MONTH_NAMES = frozenset({"april", "may", "june", "august", "mai", "avril", "juni", "julio"})
@@ -72,7 +74,7 @@ _NOT_NAME_LIST = """
     la les el los las der die das dem den des ich er sie es wir du il elle nous vous je yo ella
     de del du un une uno una ein eine einen und oder aber mais pero y et spass mal trainer
 """
-_NOT_NAMES = frozenset(_NOT_NAME_LIST.split()) | _NOT_SURNAMES
+_NOT_NAMES = frozenset(_NOT_NAME_LIST.split()) | _NOT_SURNAMES | NOT_PRIVATE
 # "my manager Nitesh", "mi jefe Custodio", "mon responsable Alix", "mein Chef Aysel": a
 # capitalised word after a relationship or role is a name even when no list knows it.
 _ROLE_LIST = """
@@ -149,10 +151,22 @@ def common_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def is_common(word: str) -> bool:
+    """Whether ``word``, or its stem without a plural or verb ending, is an everyday word."""
+    words = common_words()
+    folded = _fold(word)
+    if folded in words:
+        return True
+    for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
+        if folded.endswith(ending) and folded[: -len(ending)] + replacement in words:
+            return True
+    return False
+
+
 @cache
 def more_given_names() -> frozenset[str]:
     """Given names of some fifty countries (Jörg Michael's nam_dict.txt, GNU FDL 1.2, shipped by
-    the gender-guesser package), minus the shipped list and minus everyday words."""
+    the gender-guesser package), minus the shipped list."""
     data = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     names = set()
     for line in data.read_text(encoding="utf-8").splitlines():
@@ -161,7 +175,7 @@ def more_given_names() -> frozenset[str]:
         name = line[3:29].strip()
         if name and "+" not in name and len(name) >= 3:
             names.add(_fold(name))
-    return frozenset(names - given_names() - common_words())
+    return frozenset(names - given_names())
 
 
 def _capitalised(word: str) -> bool:
@@ -234,6 +248,7 @@ def _name_context(text: str, start: int, end: int, full_end: int) -> bool:
 def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
     found = []
     curated = given_names()
+    german = looks_german(text)
     for match in _WORD.finditer(text):
         word, end = _name_word(text, match.start()) or ("", 0)
         name = _known(word) if word and _capitalised(word) else None
@@ -255,34 +270,41 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
             confidence = 0.7
         elif name in curated:
             confidence = 0.8
-        else:
+        elif name not in common_words():
             confidence = 0.6
+        elif _name_context(text, match.start(), end, full_end):
+            confidence = 0.6
+        elif not german:
+            # "Fue Custodio quien": a word some dictionary holds, capitalised mid-sentence in a
+            # language that capitalises names only.
+            confidence = 0.5
+        else:
+            continue
         if full_end > end:
             confidence = max(confidence, 0.7)
         found.append((match.start(), full_end, confidence))
     return found
 
 
-_GERMAN = re.compile(r"(?i)\b(?<!\w)(?:und|ich|nicht|der|die|das|mit|ist|war|sie|er|mein|meine)(?!\w)")
 
 
 def _unknown_spans(text: str) -> list[tuple[int, int, float]]:
     """A capitalised word mid-sentence that no dictionary knows ("Hredhaan", "Chavvi") is
-    likely a name: a hint. Not in German, which capitalises every noun."""
-    if _GERMAN.search(text[:2000]):
+    likely a name, or some other proper noun: sure enough to hold a statement back in surge
+    mode. Not in German, which capitalises every noun."""
+    if looks_german(text):
         return []
-    words = common_words()
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
         if not _capitalised(word) or len(word) < 3 or match.start() and text[match.start() - 1] in "#@":
             continue
         folded = _fold(word)
-        if folded in words or folded in _NOT_NAMES or _sentence_start(text, match.start()):
+        if folded in _NOT_NAMES or is_common(word) or _sentence_start(text, match.start()):
             continue
         after_tag = re.search(r"#\w+\s*$", text[max(0, match.start() - 40) : match.start()])
         if word[1:].isalpha() and word[1:].islower() and not after_tag:
-            found.append((match.start(), match.end(), 0.4))
+            found.append((match.start(), match.end(), UNKNOWN_CONFIDENCE))
     return found
 
 

@@ -1,8 +1,9 @@
 """Find towns and cities: a GeoNames gazetteer, weighted by the context a place is named in.
 
 "I grew up in Muncie", "from Bhiwandi", "the Swindon police" name a place for sure; a town's
-name alone mid-sentence is a hint; a metropolis ("in Paris") identifies less, so it stays a hint
-too. Names that are also given names, months or everyday words need the context.
+name alone is too often a surname or a word to count; a metropolis identifies less, so it
+weighs less, even when the context names it ("in Paris": 0.55). Names that are also given names, months or everyday
+words need the context.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from moderation.detectors._normalize import non_overlapping, normalize
+from moderation.detectors._normalize import NOT_PRIVATE, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "place"
@@ -48,7 +49,7 @@ _NOT_PLACES_LIST = """
     mobile reading bath split nice marathon buy sale sales deal kind mission phoenix the der
     die das el la le les los las mal trainer era mon pen
 """
-_NOT_PLACES = frozenset(_NOT_PLACES_LIST.split())
+_NOT_PLACES = frozenset(_NOT_PLACES_LIST.split()) | NOT_PRIVATE
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 _SENTENCE_ENDS = ".!?…:;\n\r\"\u201c("
@@ -139,7 +140,7 @@ def find(text: str) -> list[Span]:
         )
         everyday = folded in _NOT_PLACES or folded in given_names()
         if context and not everyday:
-            confidence = 0.8 if population < METROPOLIS else 0.45
+            confidence = 0.8 if population < METROPOLIS else 0.55
         elif context and folded not in _NOT_PLACES:
             confidence = 0.4  # "in Florence", "to Austin": maybe a place, maybe a person
         else:

@@ -282,6 +282,10 @@ HARD_NEGATIVES = {
         "i was 16. he was 34.", "It took {n}0 days to get a reply.", "This is for everyone who was told to be quiet.",
         "The night shift started at {time}.", "I gave my statement on {date}.", "Faith got me through it.",
         "He was a senior partner and I was a junior.", "Our pastor said to forgive him.", "Room {n}0{n} was his office.",
+        "We had our meetings on Zoom.", "I watched it on Netflix that night.", "He always took an Uber home.",
+        "I read other stories on Reddit.", "It was just before Christmas.", "We were both fasting for Ramadan.",
+        "He was my English teacher.", "The NHS waiting list was {n} months.", "I googled it on my iPhone.",
+        "My Catholic family never talked about it.", "It happened during Diwali.", "I told my GP and my HR rep.",
     ),
     "es": (
         "Tenía {age} años cuando empezó.", "Duró de {year} a {year2}.", "Mi jefe decía que era una broma.",
@@ -289,6 +293,8 @@ HARD_NEGATIVES = {
         "El juicio fue el {date}.", "Me escribió @ {time} otra vez.", "Lo denuncié {n} veces.", "Ahora tengo {age} años.",
         "El entrenador me pidió que me quedara.", "Esperé {n} horas en comisaría.", "Me costó {n}00 euros de terapia.",
         "Dije que no tres veces.", "Pilar de mi vida fue mi madre.", "Era mi mejor amiga en {n}º de primaria.",
+        "Hablábamos por WhatsApp.", "Lo vi en Netflix esa noche.", "Pasó justo antes de Navidad.",
+        "Era mi profesor de Inglés.", "Mi familia es muy católica y nadie habló.", "Lo busqué en Google.",
         "Esto es para todas las que callaron.", "Declaré el {date}.", "El turno empezaba a las {time}.",
     ),
     "fr": (
@@ -297,6 +303,8 @@ HARD_NEGATIVES = {
         "L'audience était le {date}.", "Il m'a encore écrit @ {time}.", "J'ai porté plainte {n} fois.", "J'ai {age} ans aujourd'hui.",
         "L'entraîneur m'a demandé de rester.", "J'ai attendu {n} heures au commissariat.", "La thérapie m'a coûté {n}00 euros.",
         "J'ai dit non trois fois.", "C'était ma meilleure amie en CM{n}.", "Ceci est pour toutes celles qui se sont tues.",
+        "On se parlait sur WhatsApp.", "Je l'ai vu sur Netflix ce soir-là.", "C'était juste avant Noël.",
+        "Il prenait toujours un Uber.", "J'ai cherché sur Google.", "Ma famille catholique n'en parlait jamais.",
         "J'ai témoigné le {date}.", "Le service commençait à {time}.", "Rose était la couleur de ma chambre.",
     ),
     "de": (
@@ -305,6 +313,8 @@ HARD_NEGATIVES = {
         "Die Verhandlung war am {date}.", "Er schrieb mir @ {time} schon wieder.", "Ich habe es {n} Mal gemeldet.",
         "Heute bin ich {age}.", "Der Trainer sagte, ich solle bleiben.", "Ich wartete {n} Stunden auf der Wache.",
         "Die Therapie kostete {n}00 Euro.", "Ich sagte dreimal nein.", "Sie war meine beste Freundin in der {n}. Klasse.",
+        "Wir schrieben uns über WhatsApp.", "Es war kurz vor Weihnachten.", "Ich habe es bei Google gesucht.",
+        "Er fuhr immer mit dem Uber nach Hause.", "Meine katholische Familie sprach nie darüber.",
         "Das ist für alle, die schweigen mussten.", "Ich habe am {date} ausgesagt.", "Die Schicht begann um {time}.",
         "Mein Arzt hat mir geglaubt.",
     ),
