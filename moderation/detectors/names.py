@@ -74,7 +74,7 @@ _NOT_NAME_LIST = """
     la les el los las der die das dem den des ich er sie es wir du il elle nous vous je yo ella
     de del du un une uno una ein eine einen und oder aber mais pero y et spass mal trainer
 """
-_NOT_NAMES = frozenset(_NOT_NAME_LIST.split()) | _NOT_SURNAMES | NOT_PRIVATE
+_NOT_NAMES = frozenset(_NOT_NAME_LIST.split()) | NOT_PRIVATE
 # "my manager Nitesh", "mi jefe Custodio", "mon responsable Alix", "mein Chef Aysel": a
 # capitalised word after a relationship or role is a name even when no list knows it.
 _ROLE_LIST = """
@@ -300,7 +300,9 @@ def _unknown_spans(text: str) -> list[tuple[int, int, float]]:
         if not _capitalised(word) or len(word) < 3 or match.start() and text[match.start() - 1] in "#@":
             continue
         folded = _fold(word)
-        if folded in _NOT_NAMES or is_common(word) or _sentence_start(text, match.start()):
+        if folded in _NOT_NAMES or folded in _NOT_SURNAMES or is_common(word):
+            continue
+        if _sentence_start(text, match.start()):
             continue
         after_tag = re.search(r"#\w+\s*$", text[max(0, match.start() - 40) : match.start()])
         if word[1:].isalpha() and word[1:].islower() and not after_tag:
@@ -314,7 +316,7 @@ def _lowercase_spans(text: str) -> list[tuple[int, int, float]]:
     for match in _LOWERCASE_CUE.finditer(text):
         word = match["name"]
         folded = _fold(word)
-        if folded in _NOT_NAMES or folded in AMBIGUOUS:
+        if folded in _NOT_NAMES or folded in _NOT_SURNAMES or folded in AMBIGUOUS:
             continue
         end = match.end("name")
         # "jose manuel": a second given name goes with the first.
@@ -333,7 +335,7 @@ def _role_spans(text: str) -> list[tuple[int, int, float]]:
     for match in _ROLE_NAME.finditer(text):
         word = match["name"]
         folded = _fold(word)
-        if folded in _NOT_NAMES or folded in AMBIGUOUS:
+        if folded in _NOT_NAMES or folded in _NOT_SURNAMES or folded in AMBIGUOUS:
             continue
         if _known(word) or folded not in common_words():
             start = match.start("name")
