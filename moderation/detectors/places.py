@@ -19,6 +19,7 @@ from moderation.detectors.spans import Span
 KIND = "place"
 
 PLACES_FILE = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
+REGIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "regions.txt"
 
 # Above this many people a city names a crowd rather than a person's surroundings.
 METROPOLIS = 1_000_000
@@ -64,7 +65,8 @@ def _fold(text: str) -> str:
 
 @cache
 def gazetteer() -> dict[str, int]:
-    """Folded place name -> the largest population of a place so named, read once."""
+    """Folded place name -> the largest population of a place so named, read once; regions
+    count as metropolises."""
     places: dict[str, int] = {}
     for line in PLACES_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line[0] == "#":
@@ -72,6 +74,11 @@ def gazetteer() -> dict[str, int]:
         name, _, population = line.partition("\t")
         folded = _fold(name)
         places[folded] = max(places.get(folded, 0), int(population or 0))
+    # A region narrows a writer down as much as a metropolis does.
+    for line in REGIONS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and line[0] != "#":
+            folded = _fold(line.strip())
+            places[folded] = max(places.get(folded, 0), METROPOLIS)
     return places
 
 
