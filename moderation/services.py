@@ -2,6 +2,8 @@
 
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -66,11 +68,33 @@ def _recent_fingerprints(*, exclude: Testimony) -> list[int]:
     )
 
 
-def _watch_words() -> tuple[list[str], list[str]]:
+def _load_watch_words() -> tuple[list[str], list[str]]:
     banned, suspect = [], []
     for phrase, severity in WatchWord.objects.values_list("phrase", "severity"):
         (banned if severity == WatchWord.Severity.BANNED else suspect).append(phrase)
     return banned, suspect
+
+
+# The watch words of the batch being screened, read once for all of it (see screening_batch).
+_batch_watch_words: ContextVar[tuple[list[str], list[str]] | None] = ContextVar(
+    "batch_watch_words", default=None
+)
+
+
+@contextmanager
+def screening_batch():
+    """Screen several testimonies with the watch words read once: a batch job's whole loop
+    runs inside. A word added meanwhile applies from the next batch."""
+    token = _batch_watch_words.set(_load_watch_words())
+    try:
+        yield
+    finally:
+        _batch_watch_words.reset(token)
+
+
+def _watch_words() -> tuple[list[str], list[str]]:
+    cached = _batch_watch_words.get()
+    return cached if cached is not None else _load_watch_words()
 
 
 def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dict], float]:

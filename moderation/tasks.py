@@ -31,13 +31,14 @@ def screen_testimony(testimony_id: int) -> None:
 def screen_testimonies(testimony_ids: list[int]) -> None:
     """A batch sent together by one web process (moderation.screening). Each is screened on
     its own: one that fails is handed to screen_testimony, with its retries, and never holds
-    back the others."""
-    for testimony_id in testimony_ids:
-        try:
-            services.testimony_screen(testimony_id=testimony_id)
-        except Exception:
-            logger.warning("Screening testimony %s failed; retrying it alone", testimony_id)
-            screen_testimony.delay(testimony_id)
+    back the others. The watch words are read once for the batch."""
+    with services.screening_batch():
+        for testimony_id in testimony_ids:
+            try:
+                services.testimony_screen(testimony_id=testimony_id)
+            except Exception:
+                logger.warning("Screening testimony %s failed; retrying it alone", testimony_id)
+                screen_testimony.delay(testimony_id)
 
 
 @shared_task

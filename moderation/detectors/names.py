@@ -73,6 +73,8 @@ _NOT_NAME_LIST = """
     mein meine dein sein seine ihr ihre unser mi mis tu su sus mon ma mes ton ta son sa ses le
     la les el los las der die das dem den des ich er sie es wir du il elle nous vous je yo ella
     de del du un une uno una ein eine einen und oder aber mais pero y et spass mal trainer
+    the a an this that these those he she it they we you i my his her our their its there here
+    what when where who why how then than but or so if as at by for from in into of on to with
 """
 _NOT_NAMES = frozenset(_NOT_NAME_LIST.split()) | NOT_PRIVATE
 # "my manager Nitesh", "mi jefe Custodio", "mon responsable Alix", "mein Chef Aysel": a
