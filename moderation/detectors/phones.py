@@ -148,7 +148,7 @@ def _pieces(run: str, offset: int):
 def _chunks(piece: str, offset: int):
     """Whole groups of at most 13 digits from a long run, for "call 06 12 34 56 78 06 ..."."""
     first = None
-    count = 0
+    count = last_end = 0
     for group in _GROUP.finditer(piece):
         size = len(group.group())
         if size > MAX_DIGITS:

@@ -2,8 +2,8 @@
 
 "I grew up in Muncie", "from Bhiwandi", "the Swindon police" name a place for sure; a town's
 name alone is too often a surname or a word to count; a metropolis identifies less, so it
-weighs less, even when the context names it ("in Paris": 0.55). Names that are also given names, months or everyday
-words need the context.
+weighs less, even when the context names it ("in Paris": 0.55). A place that is also a given
+name ("in Florence") stays a hint; months and everyday words are never places.
 """
 
 from __future__ import annotations
@@ -29,14 +29,22 @@ _BEFORE_LIST = """
     bei von nahe im
 """
 _BEFORE = frozenset(_BEFORE_LIST.split())
+# Where a capitalised word follows one of them: the start of a place, maybe.
+_CONTEXT_BEFORE = re.compile(
+    r"(?i)\b(?:"
+    + "|".join(sorted(_BEFORE, key=len, reverse=True))
+    + r")[ \t]+(?-i:(?=[^\W\d_a-z]))"
+)
 # Police and courts named after their town: "la policía de Teruel", "la police de Calais".
-_BEFORE_PHRASE = re.compile(
-    r"(?i)(?:police|policía|policia|comisaría|comisaria|gendarmerie|commissariat|polizei"
+_BEFORE_PHRASE_ANYWHERE = re.compile(
+    r"(?i)\b(?:police|policía|policia|comisaría|comisaria|gendarmerie|commissariat|polizei"
     r"|wache|guardia civil|mairie|ayuntamiento|tribunal|juzgado|gericht)[ \t]+"
-    r"(?:de|du|d'|in|von|en|à)[ \t]*$"
+    r"(?:de|du|d'|in|von|en|à)[ \t]*(?-i:(?=[^\W\d_a-z]))"
 )
 # Words right after a place: "the Swindon police", "Muncie PD".
-_AFTER = re.compile(r"[ \t]+(?:police|Police|PD|sheriff|Sheriff|county|County|station)\b")
+_AFTER_ANYWHERE = re.compile(r"[ \t]+(?:police|Police|PD|sheriff|Sheriff|county|County)\b")
+# Capitalised words (and their possessive) ending a window of text.
+_TRAILING_CAPS = re.compile(r"(?:[^\W\d_a-z][\w'\u2019-]*[ \t]){0,3}[^\W\d_a-z][\w'\u2019-]*$")
 # Capitalised words that are towns somewhere but far more often something else.
 _NOT_PLACES_LIST = """
     january february march april may june july august september october november december
@@ -53,7 +61,6 @@ _NOT_PLACES_LIST = """
 _NOT_PLACES = frozenset(_NOT_PLACES_LIST.split()) | NOT_PRIVATE
 
 _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_SENTENCE_ENDS = ".!?…:;\n\r\"\u201c("
 _MAX_WORDS = 4
 
 
@@ -82,78 +89,84 @@ def gazetteer() -> dict[str, int]:
     return places
 
 
-def _capitalised(word: str) -> bool:
-    return word[0].isupper()
-
-
-def _previous_word(text: str, start: int) -> str:
-    i = start
-    while i > 0 and text[i - 1] in " \t":
-        i -= 1
-    j = i
-    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "'"):
-        j -= 1
-    return _fold(text[j:i]).split("'")[-1]
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    i = start
-    while i > 0 and text[i - 1] in " \t'\u2018*-":
-        i -= 1
-    return i == 0 or text[i - 1] in _SENTENCE_ENDS
-
-
 def _strip_possessive(phrase: str) -> str:
     return phrase[:-2] if phrase[-2:] in ("'s", "\u2019s") else phrase
 
 
+def _lookup(text: str, words: list[re.Match], places: dict[str, int]):
+    """The longest place named by the first words of ``words`` (joined by single spaces):
+    (end offset, folded name), or None."""
+    for j in range(len(words) - 1, -1, -1):
+        if not words[j].group()[0].isupper():
+            continue
+        phrase = _strip_possessive(text[words[0].start() : words[j].end()])
+        folded = _fold(phrase)
+        if folded in places:
+            return words[0].start() + len(phrase), folded
+    return None
+
+
+def _words_from(text: str, start: int) -> list[re.Match]:
+    """Up to four words from ``start``, separated by single spaces."""
+    words = []
+    position = start
+    while len(words) < _MAX_WORDS:
+        word = _WORD.match(text, position)
+        if word is None:
+            break
+        words.append(word)
+        if text[word.end() : word.end() + 1] != " ":
+            break
+        position = word.end() + 1
+    return words
+
+
+def _confidence(folded: str, population: int, given: frozenset[str]) -> float:
+    if folded in _NOT_PLACES:
+        return 0.0
+    if folded in given:
+        return 0.4  # "in Florence", "to Austin": maybe a place, maybe a person
+    return 0.8 if population < METROPOLIS else 0.55
+
+
 def find(text: str) -> list[Span]:
-    """Towns and cities in ``text``, sorted by start and non-overlapping."""
+    """Towns and cities in ``text``, sorted by start and non-overlapping.
+
+    Only where a place is expected: after "in", "from", "near"... or "la policía de", or before
+    "police"; without such context a town's name is too often a surname or a word. The work is
+    a few dictionary look-ups per such context, whatever the text.
+    """
     from moderation.detectors.names import given_names
 
     norm = normalize(text)
-    words = list(_WORD.finditer(norm.text))
+    t = norm.text
     places = gazetteer()
+    given = given_names()
     spans = []
-    i = 0
-    while i < len(words):
-        if not _capitalised(words[i].group()):
-            i += 1
+    starts = {m.end() for m in _CONTEXT_BEFORE.finditer(t)}
+    starts |= {m.end() for m in _BEFORE_PHRASE_ANYWHERE.finditer(t)}
+    for start in sorted(starts):
+        found = _lookup(t, _words_from(t, start), places)
+        if found:
+            end, folded = found
+            confidence = _confidence(folded, places[folded], given)
+            if confidence:
+                spans.append(norm.span(KIND, start, end, confidence))
+    for after in _AFTER_ANYWHERE.finditer(t):
+        # "the Swindon police": the place ends right before " police".
+        window = t[max(0, after.start() - 80) : after.start()]
+        lead = _TRAILING_CAPS.search(window)
+        if lead is None:
             continue
-        # The longest run of up to four words, joined by single spaces, that is a known place.
-        best = None
-        last = i
-        while last + 1 < len(words) and last - i + 1 < _MAX_WORDS:
-            gap = norm.text[words[last].end() : words[last + 1].start()]
-            if gap != " ":
+        first = after.start() - len(window) + lead.start()
+        words = _words_from(t, first)
+        # Shorter runs from the right: "Nobody at the Swindon police" tries "Swindon" alone too.
+        for k in range(len(words)):
+            found = _lookup(t, words[k:], places)
+            if found and found[0] == after.start():
+                folded = found[1]
+                confidence = _confidence(folded, places[folded], given)
+                if confidence:
+                    spans.append(norm.span(KIND, words[k].start(), found[0], confidence))
                 break
-            last += 1
-        for j in range(last, i - 1, -1):
-            start, end = words[i].start(), words[j].end()
-            phrase = _strip_possessive(norm.text[start:end])
-            folded = _fold(phrase)
-            if folded in places and words[j].group()[0].isupper():
-                best = (j, start, start + len(phrase), folded)
-                break
-        if best is None:
-            i += 1
-            continue
-        j, start, end, folded = best
-        population = places[folded]
-        context = (
-            _previous_word(norm.text, start) in _BEFORE
-            or _AFTER.match(norm.text, end) is not None
-            or _BEFORE_PHRASE.search(norm.text, max(0, start - 30), start) is not None
-        )
-        everyday = folded in _NOT_PLACES or folded in given_names()
-        if context and not everyday:
-            confidence = 0.8 if population < METROPOLIS else 0.55
-        elif context and folded not in _NOT_PLACES:
-            confidence = 0.4  # "in Florence", "to Austin": maybe a place, maybe a person
-        else:
-            # Without "in", "from", "police"... a town's name is too often a surname or a word.
-            confidence = 0.0
-        if confidence:
-            spans.append(norm.span(KIND, start, end, confidence))
-        i = j + 1
     return non_overlapping(spans)

@@ -68,9 +68,7 @@ _HYPHENATED = re.compile(
     rf"\b(?<![\w'])(?:{_CAP}-)+(?:Gymnasium|Realschule|Gesamtschule|Grundschule|Schule|Klinik"
     r"|Kirche|Lyzeum|Kolleg)(?![\w])"
 )
-_AFTER_WORK = re.compile(
-    rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+(?P<org>{_NAME})"
-)
+_AFTER_WORK = re.compile(rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+(?P<org>{_NAME})")
 # Capitalised words that follow "at"/"bei" without being a workplace.
 _NOT_ORG_LIST = """
     the a an my his her our their this that night home work school first last christmas easter

@@ -62,7 +62,9 @@ def test_claim_next_opens_the_item_with_the_findings_highlighted(client, moderat
 
 
 def test_a_public_figure_is_shown_as_such_with_nothing_to_remove(client, moderator):
-    testimony = TestimonyFactory(body="When Harvey Weinstein was in the news my manager Nitesh laughed")
+    testimony = TestimonyFactory(
+        body="When Harvey Weinstein was in the news my manager Nitesh laughed"
+    )
     services.testimony_screen(testimony_id=testimony.pk)
     html = client.post("/moderation/next/", follow=True).content.decode()
     assert '<mark class="finding finding--public" title="names a public person">' in html

@@ -85,7 +85,9 @@ def evaluate(records: list[dict], results: list[list]) -> dict:
 
     found = defaultdict(lambda: [0, 0, 0])  # (kind, locale) -> [labels, found, found sure]
     clean = defaultdict(lambda: [0, 0, 0])  # locale -> [texts, with a hint, with a sure finding]
-    public = defaultdict(lambda: [0, 0, 0, 0])  # locale -> [texts, private hint, private sure, public]
+    public = defaultdict(
+        lambda: [0, 0, 0, 0]
+    )  # locale -> [texts, private hint, private sure, public]
     spans_total = spans_right = 0
     pii_scores, clean_scores = [], []
     score = getattr(risk, "surge_score", risk.risk_score)
@@ -178,7 +180,9 @@ def report(summary: dict, *, texts: int, seconds: float, threshold: float | None
             f"{_pct(published, len(cleans))} of clean texts published{mark}"
         )
     print()
-    print(f"Throughput: {texts} texts in {seconds:.2f} s = {texts / seconds:.0f} texts/s (find_all)")
+    print(
+        f"Throughput: {texts} texts in {seconds:.2f} s = {texts / seconds:.0f} texts/s (find_all)"
+    )
 
 
 def hostile_inputs(size: int = 20_000) -> dict[str, str]:
@@ -210,27 +214,38 @@ def hostile_inputs(size: int = 20_000) -> dict[str, str]:
     }
 
 
-def bench(size: int = 20_000) -> None:
+def _best_of(runs: int, call) -> float:
+    """The fastest of a few runs, in seconds: other work on a shared machine only adds time."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def bench(size: int = 20_000, runs: int = 3) -> None:
     from moderation.detectors import TEXT_DETECTORS, find_all
 
     find_all("warm up: Sarah from Muncie, 555 0100, at Slater Inc")  # word lists load once
-    print(f"Hostile inputs of {size} characters: the slowest of each detector, then find_all")
+    print(
+        f"Hostile inputs of {size} characters, best of {runs} runs: the slowest input for each "
+        "detector, then for find_all (all detectors, as screening runs them)"
+    )
     worst: dict[str, tuple[float, str]] = {}
     for label, text in hostile_inputs(size).items():
         for module in TEXT_DETECTORS:
             name = module.__name__.rsplit(".", 1)[1]
-            started = time.perf_counter()
-            module.find(text)
-            elapsed = time.perf_counter() - started
+            elapsed = _best_of(runs, lambda m=module, t=text: m.find(t))
             if elapsed > worst.get(name, (0.0, ""))[0]:
                 worst[name] = (elapsed, label)
-        started = time.perf_counter()
-        find_all(text)
-        elapsed = time.perf_counter() - started
+        elapsed = _best_of(runs, lambda t=text: find_all(t))
         if elapsed > worst.get("find_all", (0.0, ""))[0]:
             worst["find_all"] = (elapsed, label)
     for name, (elapsed, label) in worst.items():
         print(f"  {name:<12} {elapsed * 1000:8.1f} ms  ({label})")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"  (load average {load:.1f} on {os.cpu_count()} cores while measuring)")
 
 
 def main() -> None:

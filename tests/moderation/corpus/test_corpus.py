@@ -58,7 +58,6 @@ def test_surge_mode_would_publish_at_most_2_percent_of_statements_that_identify_
     assert published / len(summary["clean_scores"]) >= 0.95
 
 
-
 def test_the_generator_labels_exactly_the_text_of_each_detail():
     records = generate.generate_locale("en_IN")
     assert len(records) == len(generate.KINDS) * generate.PII_PER_KIND + generate.CLEAN_TEXTS

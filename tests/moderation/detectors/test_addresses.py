@@ -83,9 +83,7 @@ def test_any_text_gives_valid_spans(text):
         ("Ingo-Reuter-Gasse 58/72, 21657 Ravensburg", "Ingo-Reuter-Gasse 58/72, 21657 Ravensburg"),
     ],
 )
-def test_streets_without_a_number_other_street_types_and_indian_addresses_are_found(
-    text, address
-):
+def test_streets_without_a_number_other_street_types_and_indian_addresses_are_found(text, address):
     assert texts_of(addresses.find(text)) == [address]
 
 

@@ -106,9 +106,7 @@ def test_an_address_spelled_out_in_any_language_is_found(text, address):
 
 
 def test_an_address_named_by_its_provider_is_found_without_the_domain():
-    assert texts_of(emails.find("his gmail is tracey.salas if anyone needs it")) == [
-        "tracey.salas"
-    ]
+    assert texts_of(emails.find("his gmail is tracey.salas if anyone needs it")) == ["tracey.salas"]
 
 
 def test_a_provider_followed_by_an_ordinary_word_is_no_address():
