@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.signals import worker_init
 from django.db import DatabaseError
 
 from . import services
@@ -12,6 +13,15 @@ from .screening import screening_send
 from .selectors import unscreened_testimonies
 
 logger = logging.getLogger(__name__)
+
+
+@worker_init.connect
+def _load_detector_data(**_kwargs) -> None:
+    """A worker loads the detectors' word lists and gazetteer before it takes its first job,
+    and before it forks its pool, whose processes then share them."""
+    from .detectors import warm_up
+
+    warm_up()
 
 
 @shared_task(

@@ -41,6 +41,15 @@ TEXT_DETECTORS: tuple[ModuleType, ...] = (
 DETECTORS = (*(m.__name__.rsplit(".", 1)[1] for m in TEXT_DETECTORS), "wordlists", "duplicates")
 
 
+def warm_up() -> None:
+    """Load every word list, name list and gazetteer now (a second or two, once per process)
+    rather than on the first testimony screened."""
+    find_all("Warm up: my manager Sarah at Slater Inc in Muncie, named kevin, +44 20 7946 0958.")
+    places.gazetteer()
+    names.common_words()
+    names.more_given_names()
+
+
 def find_all(
     text: str,
     *,

@@ -110,6 +110,10 @@ _LOWERCASE_CUE = re.compile(
 
 _APOSTROPHE = "\u2019"
 _WORD = re.compile(rf"[^\W\d_]+(?:['{_APOSTROPHE}-][^\W\d_]+)*")
+# A capitalised word (its first letter is no lower-case letter of the Latin alphabets).
+_CAP_WORD = re.compile(rf"(?<![^\W\d_])[^\W\d_a-zß-öø-ÿ][^\W\d_]*(?:['{_APOSTROPHE}-][^\W\d_]+)*")
+# A hashtag right before a word: "#MeToo Tenía 14 años" starts a sentence all the same.
+_AFTER_TAG = re.compile(r"#\w+\s*$")
 _TITLE = re.compile(
     rf"\b(?<![\w.])(?i:(?:{TITLE_ABBREVIATIONS})\.?|(?:{TITLE_WORDS}))[ \t]+(?=[^\W\d_])"
 )
@@ -182,7 +186,7 @@ def more_given_names() -> frozenset[str]:
 
 def _capitalised(word: str) -> bool:
     # "Sarah", "O'Brien", "McDonald", "Jean-Luc"; not "SARAH" (shouting) nor "sarah".
-    return word[0].isupper() and any(c.islower() for c in word[1:])
+    return word[0].isupper() and not word.isupper()
 
 
 def _sentence_start(text: str, start: int) -> bool:
@@ -247,19 +251,33 @@ def _name_context(text: str, start: int, end: int, full_end: int) -> bool:
     return full_end > end or _previous_word(text, start) in _NAME_CUES
 
 
-def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
+def _word_spans(text: str) -> list[tuple[int, int, float]]:
+    """Capitalised words that are names: known given names where they read as names, and
+    words no dictionary knows, mid-sentence ("Hredhaan", "Chavvi"), which are likely names or
+    some other proper noun (not in German, which capitalises every noun). One pass over the
+    capitalised words, a few set look-ups each."""
     found = []
     curated = given_names()
     german = looks_german(text)
-    for match in _WORD.finditer(text):
-        word, end = _name_word(text, match.start()) or ("", 0)
-        name = _known(word) if word and _capitalised(word) else None
-        if name is None or name in _NOT_NAMES:
+    for match in _CAP_WORD.finditer(text):
+        start = match.start()
+        word = match.group()
+        if word[-2:] in ("'s", _APOSTROPHE + "s"):
+            word = word[:-2]
+        if not _capitalised(word):
             continue
-        if name in _MONTH_NAMES and _previous_word(text, match.start()) in _DATE_WORDS:
+        end = start + len(word)
+        name = _known(word)
+        if name is None:
+            if not german and _unknown(text, start, word):
+                found.append((start, end, UNKNOWN_CONFIDENCE))
+            continue
+        if name in _NOT_NAMES:
+            continue
+        if name in _MONTH_NAMES and _previous_word(text, start) in _DATE_WORDS:
             continue
         full_end = _surname_end(text, end)
-        if _sentence_start(text, match.start()) and (
+        if _sentence_start(text, start) and (
             full_end == end
             or (name not in curated and _fold(text[end:full_end].strip()) in common_words())
         ):
@@ -267,12 +285,12 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
             continue
         if name in AMBIGUOUS:
             # "Hope", "Grace", "May", "Will": a name only where a name is expected.
-            if not _name_context(text, match.start(), end, full_end):
+            if not _name_context(text, start, end, full_end):
                 continue
             confidence = 0.7
         elif name in curated:
             confidence = 0.8
-        elif name not in common_words() or _name_context(text, match.start(), end, full_end):
+        elif name not in common_words() or _name_context(text, start, end, full_end):
             confidence = 0.6
         elif not german:
             # "Fue Custodio quien": a word some dictionary holds, capitalised mid-sentence in a
@@ -282,34 +300,22 @@ def _given_name_spans(text: str) -> list[tuple[int, int, float]]:
             continue
         if full_end > end:
             confidence = max(confidence, 0.7)
-        found.append((match.start(), full_end, confidence))
+        found.append((start, full_end, confidence))
     return found
 
 
-def _unknown_spans(text: str) -> list[tuple[int, int, float]]:
-    """A capitalised word mid-sentence that no dictionary knows ("Hredhaan", "Chavvi") is
-    likely a name, or some other proper noun: sure enough to hold a statement back in surge
-    mode. Not in German, which capitalises every noun."""
-    if looks_german(text):
-        return []
-    found = []
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if (
-            not _capitalised(word)
-            or len(word) < 3
-            or (match.start() and text[match.start() - 1] in "#@")
-        ):
-            continue
-        folded = _fold(word)
-        if folded in _NOT_NAMES or folded in _NOT_SURNAMES or is_common(word):
-            continue
-        if _sentence_start(text, match.start()):
-            continue
-        after_tag = re.search(r"#\w+\s*$", text[max(0, match.start() - 40) : match.start()])
-        if word[1:].isalpha() and word[1:].islower() and not after_tag:
-            found.append((match.start(), match.end(), UNKNOWN_CONFIDENCE))
-    return found
+def _unknown(text: str, start: int, word: str) -> bool:
+    """A capitalised word, mid-sentence, in no dictionary nor stop list, not a hashtag."""
+    if len(word) < 3 or not word[1:].isalpha() or not word[1:].islower():
+        return False
+    if start and text[start - 1] in "#@":
+        return False
+    folded = _fold(word)
+    if folded in _NOT_NAMES or folded in _NOT_SURNAMES or is_common(word):
+        return False
+    if _sentence_start(text, start):
+        return False
+    return _AFTER_TAG.search(text, max(0, start - 40), start) is None
 
 
 def _lowercase_spans(text: str) -> list[tuple[int, int, float]]:
@@ -370,10 +376,9 @@ def find(text: str) -> list[Span]:
     spans = [
         norm.span(KIND, start, end, confidence)
         for start, end, confidence in _titled_spans(norm.text)
-        + _given_name_spans(norm.text)
+        + _word_spans(norm.text)
         + _lowercase_spans(norm.text)
         + _role_spans(norm.text)
-        + _unknown_spans(norm.text)
     ]
     spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in famous)]
     return non_overlapping(spans)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from moderation.detectors._normalize import non_overlapping, normalize
 from moderation.detectors.spans import Span
@@ -67,10 +67,16 @@ def _pattern() -> re.Pattern:
 
 def find(text: str) -> list[Span]:
     """Public figures named in ``text``, sorted by start and non-overlapping."""
+    return list(_find(text))
+
+
+@lru_cache(maxsize=8)
+def _find(text: str) -> tuple[Span, ...]:
+    # The names detector asks too, to leave public figures alone: the last few are kept.
     norm = normalize(text, casefold=True, strip_marks=True)
     spans = []
     for match in _pattern().finditer(norm.text):
         span = norm.span(KIND, match.start(), match.end(), 1.0)
         if span.text[:1].isupper():
             spans.append(span)
-    return non_overlapping(spans)
+    return tuple(non_overlapping(spans))

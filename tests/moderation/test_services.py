@@ -331,3 +331,15 @@ def test_expired_claims_are_released(moderator):
     assert services.release_expired_claims() == 1
     item.refresh_from_db()
     assert item.claimed_by is None
+
+
+def test_a_long_story_is_fingerprinted_once_however_often_screening_asks():
+    from moderation.detectors import duplicates
+
+    TestimonyFactory(story=True, body=" ".join(f"earlier{i}" for i in range(80)))
+    services.testimony_screen(testimony_id=Testimony.objects.get().pk)
+    duplicates.fingerprint.cache_clear()
+    story = TestimonyFactory(story=True, body=" ".join(f"word{i}" for i in range(80)))
+    screening = services.testimony_screen(testimony_id=story.pk)
+    assert screening.fingerprint is not None
+    assert duplicates.fingerprint.cache_info().misses == 1

@@ -214,13 +214,25 @@ def hostile_inputs(size: int = 20_000) -> dict[str, str]:
     }
 
 
-def _best_of(runs: int, call) -> float:
-    """The fastest of a few runs, in seconds: other work on a shared machine only adds time."""
+def _clear_caches() -> None:
+    """Forget the recent texts the detectors keep, so a run is measured from scratch."""
+    from moderation.detectors import _normalize, duplicates, public
+
+    _normalize._normalize_cached.cache_clear()
+    public._find.cache_clear()
+    duplicates.fingerprint.cache_clear()
+    duplicates._words.cache_clear()
+
+
+def _best_of(runs: int, call, text: str) -> float:
+    """The least CPU time of a few runs, in seconds. CPU time, not wall time: on a shared
+    machine other processes add wall time that says nothing about the detectors."""
     best = float("inf")
     for _ in range(runs):
-        started = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - started)
+        _clear_caches()
+        started = time.process_time()
+        call(text)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -229,17 +241,18 @@ def bench(size: int = 20_000, runs: int = 3) -> None:
 
     find_all("warm up: Sarah from Muncie, 555 0100, at Slater Inc")  # word lists load once
     print(
-        f"Hostile inputs of {size} characters, best of {runs} runs: the slowest input for each "
-        "detector, then for find_all (all detectors, as screening runs them)"
+        f"Hostile inputs of {size} characters, CPU time, best of {runs} runs: the slowest input "
+        "for each detector, then for find_all (all detectors, as screening runs them)"
     )
     worst: dict[str, tuple[float, str]] = {}
     for label, text in hostile_inputs(size).items():
         for module in TEXT_DETECTORS:
             name = module.__name__.rsplit(".", 1)[1]
-            elapsed = _best_of(runs, lambda m=module, t=text: m.find(t))
+            elapsed = _best_of(runs, module.find, text)
             if elapsed > worst.get(name, (0.0, ""))[0]:
                 worst[name] = (elapsed, label)
-        elapsed = _best_of(runs, lambda t=text: find_all(t))
+        # As screening runs them: a long story is also compared with recent fingerprints.
+        elapsed = _best_of(runs, lambda t: find_all(t, recent_fingerprints=[0]), text)
         if elapsed > worst.get("find_all", (0.0, ""))[0]:
             worst["find_all"] = (elapsed, label)
     for name, (elapsed, label) in worst.items():
