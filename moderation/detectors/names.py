@@ -140,7 +140,15 @@ def given_names() -> frozenset[str]:
 
 # Word lists of the languages our writers use, from xkcdpass (BSD; the EFF, Linux, Michigan,
 # FreeLang and German corpora lists it ships): a given name that is also a word needs context.
-_WORD_LISTS = ("eff-long", "legacy", "spa-mich", "fr-freelang", "eff_large_de_sample.wordlist")
+_WORD_LISTS = (
+    "eff-long",
+    "legacy",
+    "spa-mich",
+    "fr-freelang",
+    "eff_large_de_sample.wordlist",
+    "ger-anlx",
+    "ger-long",
+)
 
 
 @cache
@@ -163,7 +171,18 @@ def is_common(word: str) -> bool:
     folded = _fold(word)
     if folded in words:
         return True
-    for ending, replacement in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ing", "")):
+    endings = (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ing", ""),  # English
+        ("e", ""),
+        ("en", ""),
+        ("n", ""),
+        ("er", ""),  # German cases: "nach Hause", "den Kindern"
+    )
+    for ending, replacement in endings:
         if folded.endswith(ending) and folded[: -len(ending)] + replacement in words:
             return True
     return False
@@ -324,7 +343,8 @@ def _lowercase_spans(text: str) -> list[tuple[int, int, float]]:
     for match in _LOWERCASE_CUE.finditer(text):
         word = match["name"]
         folded = _fold(word)
-        if folded in _NOT_NAMES or folded in _NOT_SURNAMES or folded in AMBIGUOUS:
+        # "a guy named mark", "a girl called grace": after these words even "mark" is a name.
+        if folded in _NOT_NAMES or folded in _NOT_SURNAMES:
             continue
         end = match.end("name")
         # "jose manuel": a second given name goes with the first.

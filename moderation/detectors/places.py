@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from moderation.detectors._normalize import NOT_PRIVATE, non_overlapping, normalize
+from moderation.detectors._normalize import NOT_PRIVATE, looks_german, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "place"
@@ -121,6 +121,20 @@ def _words_from(text: str, start: int) -> list[re.Match]:
     return words
 
 
+def _unknown_german(word: str, given: frozenset[str]) -> bool:
+    from moderation.detectors.names import is_common
+
+    folded = _fold(word)
+    return (
+        len(word) >= 4
+        and word[1:].islower()
+        and word.isalpha()
+        and folded not in given
+        and folded not in _NOT_PLACES
+        and not is_common(word)
+    )
+
+
 def _confidence(folded: str, population: int, given: frozenset[str]) -> float:
     if folded in _NOT_PLACES:
         return 0.0
@@ -145,8 +159,15 @@ def find(text: str) -> list[Span]:
     spans = []
     starts = {m.end() for m in _CONTEXT_BEFORE.finditer(t)}
     starts |= {m.end() for m in _BEFORE_PHRASE_ANYWHERE.finditer(t)}
+    german = looks_german(t)
     for start in sorted(starts):
-        found = _lookup(t, _words_from(t, start), places)
+        words = _words_from(t, start)
+        found = _lookup(t, words, places)
+        if not found and german and words and _unknown_german(words[0].group(), given):
+            # "nach Beilngries gezogen": a capitalised word no German dictionary knows, where a
+            # place is expected, in a language that capitalises nouns (so no names detector's
+            # guess covers it).
+            spans.append(norm.span(KIND, start, words[0].end(), 0.5))
         if found:
             end, folded = found
             confidence = _confidence(folded, places[folded], given)

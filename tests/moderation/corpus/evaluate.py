@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
+UNSEEN = Path(__file__).resolve().parent / "unseen.jsonl"
 KINDS = ("name", "phone", "email", "address", "place", "workplace", "handle", "link")
 LOCALES = ("en_US", "en_GB", "en_IN", "es_ES", "fr_FR", "de_DE")
 # Findings that are not an identifying detail of a private person.
@@ -270,6 +271,21 @@ def main() -> None:
     records = load(args.corpus)
     results, seconds = screen(records)
     report(evaluate(records, results), texts=len(records), seconds=seconds, threshold=threshold)
+    if args.corpus == CORPUS and UNSEEN.exists():
+        unseen = load(UNSEEN)
+        found = evaluate(unseen, screen(unseen)[0])["found"]
+        rows = list(found.values())
+        print()
+        print(
+            f"Held-out phrasings (unseen.jsonl, {len(unseen)} texts, never tuned on): "
+            f"{_ratio(sum(r[1] for r in rows), sum(r[0] for r in rows))} of "
+            f"{sum(r[0] for r in rows)} details found; by kind: "
+            + ", ".join(
+                f"{kind} {_ratio(sum(v[1] for (k, _), v in found.items() if k == kind), n)}"
+                for kind in KINDS
+                if (n := sum(v[0] for (k, _), v in found.items() if k == kind))
+            )
+        )
     if not args.no_bench:
         print()
         bench()

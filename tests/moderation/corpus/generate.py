@@ -14,6 +14,7 @@ marks, the whole result is the labelled part).
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -685,11 +686,11 @@ def _record(rng, lang, locale, pieces_before, sentence, value, kind, form) -> di
     }
 
 
-def generate_locale(locale: str) -> list[dict]:
+def generate_locale(locale: str, seed: int = SEED) -> list[dict]:
     lang = LANG[locale]
     fake = Faker(locale)
-    fake.seed_instance(SEED)
-    rng = random.Random(f"{SEED}-{locale}")
+    fake.seed_instance(seed)
+    rng = random.Random(f"{seed}-{locale}")
     records = []
     for kind in KINDS:
         forms = [form for form in FORMS if form.kind == kind and lang in form.langs]
@@ -800,8 +801,8 @@ def hand_written() -> list[dict]:
     return records
 
 
-def generate() -> list[dict]:
-    records = [r for locale in LOCALES for r in generate_locale(locale)] + hand_written()
+def generate(seed: int = SEED) -> list[dict]:
+    records = [r for locale in LOCALES for r in generate_locale(locale, seed)] + hand_written()
     for i, record in enumerate(records):
         record["id"] = i
         for span in record["spans"]:
@@ -810,10 +811,14 @@ def generate() -> list[dict]:
 
 
 def main() -> None:
-    with CORPUS.open("w", encoding="utf-8") as out:
-        for record in generate():
+    parser = argparse.ArgumentParser(description="Write the labelled screening corpus.")
+    parser.add_argument("--seed", type=int, default=SEED, help="another seed: a held-out corpus")
+    parser.add_argument("--out", type=Path, default=CORPUS)
+    args = parser.parse_args()
+    with args.out.open("w", encoding="utf-8") as out:
+        for record in generate(args.seed):
             out.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-    print(f"wrote {CORPUS}")
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":
