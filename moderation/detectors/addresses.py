@@ -118,7 +118,7 @@ _POSTCODE_TOWN = re.compile(
 _NOT_STREETS_LIST = """
     arbeitsplatz parkplatz spielplatz sportplatz sitzplatz stellplatz studienplatz zeltplatz
     campingplatz ausbildungsplatz praktikumsplatz marktplatz schulweg heimweg ausweg umweg
-    rückweg ruckweg hinweg fluchtweg ehering hering lebensweg gehweg radweg waldweg ehering ohrring boxring
+    rückweg ruckweg hinweg fluchtweg hering lebensweg gehweg radweg waldweg ehering ohrring boxring
     fingerring schlüsselring schlusselring jahrmarkt arbeitsmarkt supermarkt flohmarkt
     weihnachtsmarkt wohnungsmarkt
 """
