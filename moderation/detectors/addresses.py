@@ -62,10 +62,19 @@ _FRENCH = re.compile(
     rf"\b(?<![\w.,/-]){_NUMBER}(?:\s*(?:bis|ter))?,?\s+(?i:{_FRENCH_TYPES})\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
 )
+# Spanish and Italian street types may be in lower case here ("calle Goya número 14"): the
+# number makes it sure ("via" stays capitalised: "via Zoom").
 _NUMBER_LAST = re.compile(
-    rf"\b(?<![\w-])(?:{_TYPE_FIRST})\.?\s+"
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST}|(?i:calle|avenida|paseo|plaza|camino|carrer|rúa|piazza))\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
-    r",?\s+(?:n\.?\s*|nº\s*|no\.?\s*)?\d{1,4}[a-zA-Z]?\b"
+    r",?\s+(?:n\.?\s*|nº\s*|no\.?\s*|(?i:número|numero|num\.)\s*)?\d{1,4}[a-zA-Z]?\b"
+    r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|x|años|veces|fois|ans|Mal)\b)"
+)
+# A US intersection: "41st and Maple", "5th & Main", "the corner of Elm and 3rd".
+_SIDE = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_CAP})"
+_INTERSECTION = re.compile(
+    rf"\b{_SIDE}[ \t]+(?:and|&)[ \t]+{_SIDE}"
+    r"(?=[ \t]+(?:St|Street|Ave|Avenue)\b|[,. \t]|$)"
 )
 _SUFFIXED = re.compile(
     rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
@@ -143,6 +152,7 @@ _PATTERNS = (
     (_INDIAN, 0.6),
     (_POSTCODE_TOWN, 0.6),
 )
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _join_adjacent(spans: list[Span], text: str) -> list[Span]:
@@ -161,11 +171,15 @@ def find(text: str) -> list[Span]:
     """Address fragments in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
     patterns = _PATTERNS + (((_GERMAN_NAMED, 0.6),) if looks_german(norm.text) else ())
+    # An intersection counts when one side is a numbered street ("41st and Maple"); "Smith and
+    # Jones" is not one.
+    patterns += ((_INTERSECTION, 0.6),)
     spans = [
         norm.span(KIND, match.start(), match.end(), confidence)
         for pattern, confidence in patterns
         for match in pattern.finditer(norm.text)
-        if pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED)
+        if (pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED))
         or match.group().lower() not in _NOT_STREETS
+        if pattern is not _INTERSECTION or _ORDINAL.search(match.group())
     ]
     return _join_adjacent(non_overlapping(spans), text)

@@ -55,6 +55,7 @@ _WORK = (
     r"|prácticas|practicas|trabajaba|trabajo|trabajé|trabaja|jefe|jefa|empresa|contrato"
     r"|stagiaire|stage|chef|patron|patronne|travaillais|travaillait|travaille|boulot|emploi"
     r"|praktikantin|praktikant|praktikum|chefin|arbeitete|arbeite|arbeitet|firma|ausbildung"
+    r"|ausbilderin|ausbilder|azubi|lehre"
     r"|kollege|kollegin)"
 )
 _PREPOSITION = r"(?:at|for|with|in|en|chez|à|a|bei|für|de|dans)"
@@ -68,7 +69,11 @@ _HYPHENATED = re.compile(
     rf"\b(?<![\w'])(?:{_CAP}-)+(?:Gymnasium|Realschule|Gesamtschule|Grundschule|Schule|Klinik"
     r"|Kirche|Lyzeum|Kolleg)(?![\w])"
 )
-_AFTER_WORK = re.compile(rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+(?P<org>{_NAME})")
+# "bei der Sparkasse Ulm", "at the Grand Hotel": an article may come between.
+_ARTICLE = r"(?P<article>(?i:the|der|die|dem|den|la|le|el|l'|l\u2019)[ \t]+)?"
+_AFTER_WORK = re.compile(
+    rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+{_ARTICLE}(?P<org>{_NAME})"
+)
 # Capitalised words that follow "at"/"bei" without being a workplace.
 _NOT_ORG_LIST = """
     the a an my his her our their this that night home work school first last christmas easter
@@ -87,6 +92,12 @@ _PATTERNS = (
 _LEADING = re.compile(r"(?:(?:The|My|His|Her|Our|Their|He|She|I|We|They|At|In|It)[ \t]+)+")
 
 
+def _everyday(word: str) -> bool:
+    from moderation.detectors.names import is_common
+
+    return is_common(word)
+
+
 def find(text: str) -> list[Span]:
     """Workplaces and institutions in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
@@ -102,6 +113,8 @@ def find(text: str) -> list[Span]:
         org = match["org"].rstrip(".,")
         if org.split()[0].lower() in _NOT_ORG:
             continue
+        if match["article"] and " " not in org and _everyday(org):
+            continue  # "bei der Arbeit", "at the Office"
         start = match.start("org")
         spans.append(norm.span(KIND, start, start + len(org), 0.7))
     return non_overlapping(spans)
