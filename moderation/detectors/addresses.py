@@ -76,8 +76,14 @@ _INTERSECTION = re.compile(
     rf"\b{_SIDE}[ \t]+(?:and|&)[ \t]+{_SIDE}"
     r"(?=[ \t]+(?:St|Street|Ave|Avenue)\b|[,. \t]|$)"
 )
+# A whole word, then a look back at how it ends: no backtracking through the word.
+_ENDS_LIKE_A_STREET = (
+    "(?i:(?<=str)\\.|"
+    + "|".join(f"(?<={suffix})" for suffix in _SUFFIX_TYPES.split("|") if suffix != "str\\.")
+    + ")"
+)
 _SUFFIXED = re.compile(
-    rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
+    rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*+{_ENDS_LIKE_A_STREET})"
     r"\s+\d{1,4}[a-z]?(?:[-/]\d{1,4}[a-z]?)?\b"
 )
 # "Flat 3", "apt 4B"; not "a flat 2 years ago".
@@ -108,8 +114,11 @@ _TYPE_FIRST_NAMED = re.compile(
     rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
     r"(?:[ \t]+\d{1,4}[a-zA-Z]?)?(?:[ \t]+(?:Puerta|Piso|Portal|Bajo|Esc\\.)[ \t]+\d{1,3})?"
 )
-_WORD_TYPES = _SUFFIX_TYPES.replace("str\\.|", "")
-_SUFFIXED_NAMED = re.compile(rf"\b(?<![\w-])[^\W\d_a-z][\w-]{{2,}}(?i:{_WORD_TYPES})(?![\w])")
+_WORD_TYPES = "|".join(f"(?<={t})" for t in _SUFFIX_TYPES.split("|") if t != "str\\.")
+# Six characters at least: "Weg", "Platz" or "Allee" alone are words, not street names.
+_SUFFIXED_NAMED = re.compile(
+    rf"\b(?<![\w-])[^\W\d_a-z][\w-]{{2,}}+(?i:{_WORD_TYPES})(?<=[^\W\d_][\w-]{{5}})"
+)
 _ENGLISH_NAMED = re.compile(
     rf"(?<![\w-])(?:(?i:{_UNIT}),?[ \t]+|(?<=\b(?:on|at|in) ))(?:{_CAP}[ \t]+){{1,3}}"
     rf"(?:{_STREET_WORDS})\b"
@@ -134,7 +143,7 @@ _NOT_STREETS_LIST = """
 _NOT_STREETS = frozenset(_NOT_STREETS_LIST.split())
 # In German text, "-ring" and "str." end street names too ("Lachmannring", "Gröttnerstr."); in
 # English they end "Spring", "During" and a sentence.
-_GERMAN_NAMED = re.compile(r"\b(?<![\w-])[^\W\d_a-z][\w-]{2,}(?:ring|str\.)(?![\w])")
+_GERMAN_NAMED = re.compile(r"\b(?<![\w-])[^\W\d_a-z][\w-]{2,}+(?:(?<=ring)|(?<=str)\.)")
 
 _PATTERNS = (
     (_STREET, 0.9),

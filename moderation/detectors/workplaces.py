@@ -62,6 +62,17 @@ _PREPOSITION = r"(?:at|for|with|in|en|chez|à|a|bei|für|de|dans)"
 
 _LEGAL = re.compile(rf"\b(?<![\w'])(?P<org>{_NAME})[ \t,]+(?:{_LEGAL_FORMS})(?![\w])")
 _INSTITUTION_LAST = re.compile(rf"\b(?<![\w'])(?P<org>{_NAME})[ \t]{_TYPE_LAST}(?![\w])")
+# The words these two end with: the patterns only run just before one of them, so a text of
+# capitalised words without any costs one quick pass.
+_LEGAL_ANCHOR = re.compile(rf"[ \t,](?:{_LEGAL_FORMS})(?![\w])")
+_TYPE_LAST_ANCHOR = re.compile(
+    r"[ \t](?:School|Academy|College|University|Hospital|Clinic|Infirmary|Center|Centre|Church"
+    r"|Chapel|Cathedral|Mosque|Masjid|Temple|Synagogue|Gurdwara|Mandir|Parish|Ministries"
+    r"|Club|FC|AFC|Gym|Department|Precinct|Institute|Polytechnic|Seminary|Convent|Monastery"
+    r"|Nursery|Kindergarten|Studio|Studios|Theatre|Theater|Hotel|Restaurant|Salon)(?![\w])"
+)
+# How far before its last word a name may start: five words and the joins between them.
+_REACH = 160
 _INSTITUTION_FIRST = re.compile(
     rf"\b(?<![\w'])(?:{_TYPE_FIRST})[ \t]+{_CONNECTORS}{_CAP}(?:[ \t-]{_CAP}){{0,3}}"
 )
@@ -88,6 +99,7 @@ _PATTERNS = (
     (_INSTITUTION_FIRST, 0.8),
     (_HYPHENATED, 0.8),
 )
+_ANCHORS = {_LEGAL: _LEGAL_ANCHOR, _INSTITUTION_LAST: _TYPE_LAST_ANCHOR}
 # Sentence-opening words a match may start with, dropped from its front ("My", "He").
 _LEADING = re.compile(r"(?:(?:The|My|His|Her|Our|Their|He|She|I|We|They|At|In|It)[ \t]+)+")
 
@@ -98,12 +110,28 @@ def _everyday(word: str) -> bool:
     return is_common(word)
 
 
+def _matches(pattern: re.Pattern, text: str):
+    """``pattern``'s matches in ``text``; the two that end in a type or legal form are only
+    tried in the stretch before each such word."""
+    anchor = _ANCHORS.get(pattern)
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for word in anchor.finditer(text):
+        if word.end() <= done:
+            continue
+        for match in pattern.finditer(text, max(done, word.start() - _REACH), word.end()):
+            yield match
+            done = match.end()
+
+
 def find(text: str) -> list[Span]:
     """Workplaces and institutions in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
     spans = []
     for pattern, confidence in _PATTERNS:
-        for match in pattern.finditer(norm.text):
+        for match in _matches(pattern, norm.text):
             start, end = match.start(), match.end()
             lead = _LEADING.match(norm.text, start, end)
             if lead and lead.end() < end:
