@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock messages bench-moderation bench-wall bench-cleaning cluster chaos
+.PHONY: run test lint format install migrate demo clean lock messages bench-moderation bench-wall \
+	bench-cleaning cluster chaos eval-screening corpus-screening
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -83,3 +84,13 @@ bench-cleaning: install
 # became of every statement sent. `make test` runs all but the database faults.
 chaos: install
 	CHAOS_DATABASE=1 $(BIN)/python -m pytest tests/chaos -q $(PYTEST_ARGS)
+
+# Screening on the labelled corpus (tests/moderation/corpus): recall per kind and locale, clean-text
+# false positives, span precision, risk AUC, surge leak rate, texts/s and hostile 20,000-character
+# inputs. No database needed.
+eval-screening: install
+	$(BIN)/python -m tests.moderation.corpus.evaluate $(EVAL_ARGS)
+
+# Write the corpus again from its generator (seeded Faker; the same Faker version gives the same file).
+corpus-screening: install
+	$(BIN)/python -m tests.moderation.corpus.generate
