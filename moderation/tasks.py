@@ -39,10 +39,16 @@ def screen_testimony(testimony_id: int) -> None:
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def screen_testimonies(testimony_ids: list[int]) -> None:
-    """A batch sent together by one web process (moderation.screening). Each is screened on
-    its own: one that fails is handed to screen_testimony, with its retries, and never holds
-    back the others. The watch words are read once for the batch."""
+    """A batch sent together by one web process (moderation.screening) or the sweeper. New
+    submissions are screened together (testimonies_screen); the rest, or all of them if that
+    fails, each on its own: one that fails is handed to screen_testimony, with its retries,
+    and never holds back the others. The watch words are read once for the batch."""
     with services.screening_batch():
+        try:
+            # New submissions, the bulk of a surge, in a few queries for the whole batch.
+            testimony_ids = services.testimonies_screen(testimony_ids=testimony_ids)
+        except Exception:
+            logger.warning("Screening a batch at once failed; screening each on its own")
         for testimony_id in testimony_ids:
             try:
                 services.testimony_screen(testimony_id=testimony_id)
