@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall cluster fuzz
+.PHONY: run test lint format install migrate demo clean lock messages bench-moderation bench-wall \
+	bench-cleaning cluster chaos eval-screening corpus-screening fuzz
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +51,17 @@ lock:
 	/tmp/metoo-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt pyproject.toml
 	/tmp/metoo-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
 
+# The languages the site is translated into besides English (LANGUAGES in config/settings.py).
+TRANSLATIONS := es fr ar
+# Bring locale/<language>/LC_MESSAGES/django.po up to date with the source (new strings come in
+# untranslated, changed ones fuzzy), then compile the .mo files committed beside them. Needs GNU
+# gettext (apt-get install gettext). tests/test_translations.py runs the same extraction and
+# fails until every string is translated again; the same --ignore list is written there.
+messages: install
+	$(BIN)/python manage.py makemessages $(addprefix --locale=,$(TRANSLATIONS)) --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --ignore=screenshots
+	$(BIN)/python manage.py compilemessages $(addprefix --locale=,$(TRANSLATIONS)) --ignore=.venv --ignore=var
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache
 
@@ -67,3 +79,23 @@ bench-wall: install
 # checked through nginx; prints its figures. Part of `make test` too.
 cluster: install
 	$(BIN)/python -m pytest tests/cluster -m cluster -v -s $(PYTEST_ARGS)
+
+# What cleaning (and screening) costs on the worst hostile 20,000-character stories we know of.
+bench-cleaning: install
+	$(BIN)/python manage.py bench_cleaning $(BENCH_ARGS)
+
+# The fault suite in full: Redis killed and hung, a worker killed mid-batch, and a throwaway
+# PostgreSQL cluster (pg_createcluster, so root) stopped and hung; prints the table of what
+# became of every statement sent. `make test` runs all but the database faults.
+chaos: install
+	CHAOS_DATABASE=1 $(BIN)/python -m pytest tests/chaos -q $(PYTEST_ARGS)
+
+# Screening on the labelled corpus (tests/moderation/corpus): recall per kind and locale, clean-text
+# false positives, span precision, risk AUC, surge leak rate, texts/s and hostile 20,000-character
+# inputs. No database needed.
+eval-screening: install
+	$(BIN)/python -m tests.moderation.corpus.evaluate $(EVAL_ARGS)
+
+# Write the corpus again from its generator (seeded Faker; the same Faker version gives the same file).
+corpus-screening: install
+	$(BIN)/python -m tests.moderation.corpus.generate

@@ -25,6 +25,9 @@ DEFAULT_RATELIMITS: dict[str, list[str]] = {
     # Posting a "me too", statement or story: a survivor rarely posts more than a few an hour,
     # a spammer posts many all day.
     "share": ["5/h", "20/d"],
+    # Every post of the share form, counted before its text is even cleaned, so a hostile or
+    # oversized body pays for itself; roomy enough to correct a refused form many times.
+    "share_attempt": ["20/h", "60/d"],
     # "I believe you" / "Me too" / "Sending strength": a reader may react to a page of the wall.
     "reaction": ["60/h"],
     # Reporting a testimony: enough for a reader who finds several, too few to bury the queue

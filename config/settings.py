@@ -11,7 +11,6 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 from .logs import logging_config
 
@@ -93,6 +92,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
 ]
 
+# Database sessions that read as empty when the database cannot answer, so that the pages a
+# survivor needs during an outage (the share form) still render.
+SESSION_ENGINE = "config.sessions"
+
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
@@ -125,7 +128,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    # A database that hangs must not hang every request with it: give up connecting after
+    # DATABASE_CONNECT_TIMEOUT seconds and on any statement after DATABASE_STATEMENT_TIMEOUT_MS
+    # (0: no limit). Migrations and the bulk commands lift the statement limit for their own
+    # connection (config.database.without_statement_timeout).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "connect_timeout": env.int("DATABASE_CONNECT_TIMEOUT", default=3),
+            "options": "-c statement_timeout="
+            + str(env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=5000)),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# The pages that save a survivor's words give up after this many seconds whatever hangs, and
+# hand the words back (config.database.deadline); 0 waits as long as the database does.
+DATABASE_REQUEST_DEADLINE_SECONDS = env.float("DATABASE_REQUEST_DEADLINE_SECONDS", default=8)
 
 # --- Cache and broker ------------------------------------------------------------------------
 REDIS_URL = env("REDIS_URL", default="")
@@ -241,8 +258,25 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Language and time -----------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language is named in itself, so a reader finds theirs whatever the page is in. The
+# visitor's Accept-Language chooses first; the switcher in the header sets Django's language
+# cookie (LocaleMiddleware reads both).
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Counts are grouped by thousands in every language (intcomma): Django's Arabic data names a
+# separator but no grouping, so this is the fallback; config/formats/ overrides Spanish's.
+NUMBER_GROUPING = 3
+FORMAT_MODULE_PATH = ["config.formats"]
+# The language cookie remembers a choice and nothing else, the same for everyone who chose that
+# language; it ends with the browser session, so a shared device keeps no lasting trace of it.
+LANGUAGE_COOKIE_AGE = None
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -262,10 +296,11 @@ STORAGES = {
 }
 
 # --- Requests --------------------------------------------------------------------------------
-# A story is at most 20,000 characters: even percent-encoded that is well under 1 MB.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# A story is at most 20,000 characters: percent-encoded, even in 4-byte characters, that is
+# 240 KB. Anything larger is refused before it is read (a 400), so a hostile body costs nothing.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 512 * 1024
 # No form takes a file: any file part is refused (400), and config.request_guard refuses any
-# body larger than DATA_UPLOAD_MAX_MEMORY_SIZE (413) before a byte of it is read.
+# body larger than DATA_UPLOAD_MAX_MEMORY_SIZE (400) from its headers alone.
 DATA_UPLOAD_MAX_NUMBER_FILES = 0
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 200
@@ -299,6 +334,7 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # Everything comes from this site: no inline script or style, no third party, no framing.
 CONTENT_SECURITY_POLICY = {
@@ -343,11 +379,16 @@ LEAVE_SITE_URL = env("LEAVE_SITE_URL", default="https://www.bbc.com/weather")
 
 # --- Periodic jobs (celery beat) -------------------------------------------------------------
 CELERY_BEAT_SCHEDULE = {
-    "sweep-unscreened": {"task": "moderation.tasks.sweep_unscreened", "schedule": 60.0},
+    "sweep-unscreened": {
+        "task": "moderation.tasks.sweep_unscreened",
+        "schedule": env.float("MODERATION_SWEEP_EVERY_SECONDS", default=60.0),
+    },
     "release-expired-claims": {"task": "moderation.tasks.release_expired_claims", "schedule": 60.0},
     "purge-expired-text": {"task": "moderation.tasks.purge_expired_text", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# One beat at a time: a second one started by mistake waits, and takes over if the first dies.
+CELERY_BEAT_SCHEDULER = "config.beat:SingleBeatScheduler"
 
 # --- Rate limits (config/ratelimits.py) --------------------------------------------------------
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
@@ -386,3 +427,5 @@ MODERATION_REPORT_HIDE_THRESHOLD = env.int("MODERATION_REPORT_HIDE_THRESHOLD", d
 MODERATION_CLAIM_LEASE_SECONDS = env.int("MODERATION_CLAIM_LEASE_SECONDS", default=15 * 60)
 MODERATION_RETENTION_DAYS = env.int("MODERATION_RETENTION_DAYS", default=30)
 MODERATION_SCREENING_BATCH_SECONDS = env.float("MODERATION_SCREENING_BATCH_SECONDS", default=0.25)
+MODERATION_SWEEP_AFTER_SECONDS = env.int("MODERATION_SWEEP_AFTER_SECONDS", default=120)
+MODERATION_SWEEP_BATCH_SIZE = env.int("MODERATION_SWEEP_BATCH_SIZE", default=500)

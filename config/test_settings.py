@@ -10,6 +10,9 @@ os.environ.setdefault(
 )
 os.environ.setdefault("CACHE_KEY_PREFIX", "metoo-test")
 os.environ.setdefault("CELERY_QUEUE", "metoo-test")
+# Creating, flushing and dropping test databases may wait on other sessions longer than any
+# request should; the fault suite gives its servers the production timeout explicitly.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT_MS", "0")
 
 from .settings import *  # noqa: F403
 from .settings import DATABASES, VAR_DIR

@@ -2,6 +2,8 @@
 
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -34,6 +36,9 @@ PLACEHOLDERS = {
     "address": gettext_lazy("[address removed]"),
     "link": gettext_lazy("[link removed]"),
     "handle": gettext_lazy("[account removed]"),
+    "place": gettext_lazy("[place removed]"),
+    "workplace": gettext_lazy("[workplace removed]"),
+    "public": gettext_lazy("[public figure]"),
 }
 DEFAULT_PLACEHOLDER = gettext_lazy("[removed]")
 
@@ -79,11 +84,33 @@ def _recent_fingerprints(*, exclude: Testimony) -> list[int]:
     )
 
 
-def _watch_words() -> tuple[list[str], list[str]]:
+def _load_watch_words() -> tuple[list[str], list[str]]:
     banned, suspect = [], []
     for phrase, severity in WatchWord.objects.values_list("phrase", "severity"):
         (banned if severity == WatchWord.Severity.BANNED else suspect).append(phrase)
     return banned, suspect
+
+
+# The watch words of the batch being screened, read once for all of it (see screening_batch).
+_batch_watch_words: ContextVar[tuple[list[str], list[str]] | None] = ContextVar(
+    "batch_watch_words", default=None
+)
+
+
+@contextmanager
+def screening_batch():
+    """Screen several testimonies with the watch words read once: a batch job's whole loop
+    runs inside. A word added meanwhile applies from the next batch."""
+    token = _batch_watch_words.set(_load_watch_words())
+    try:
+        yield
+    finally:
+        _batch_watch_words.reset(token)
+
+
+def _watch_words() -> tuple[list[str], list[str]]:
+    cached = _batch_watch_words.get()
+    return cached if cached is not None else _load_watch_words()
 
 
 def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dict], float]:
@@ -109,34 +136,117 @@ def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dic
 
 
 def testimony_screen(*, testimony_id: int) -> Screening | None:
-    """Run the detectors over a pending testimony, store the findings, and route it.
+    """Answer a testimony's request for screening: run the detectors, store the findings, route it.
 
-    Idempotent: a job delivered again (after a worker died) finds the Screening of this
-    version and does nothing more, so the result is stored once.
+    Idempotent against anything that happened since the request: a job delivered again (a
+    worker died, the sweeper re-sent it) or late finds no request waiting and does nothing, so
+    a decided appeal is never reopened and a published statement never screened again. Only a
+    pending testimony goes to the queue (or, in surge mode, is published), and only an appealed
+    rejection to the appeals list.
     """
     with transaction.atomic():
         testimony = Testimony.objects.select_for_update().filter(pk=testimony_id).first()
         if testimony is None:
             logger.info("Testimony %s is gone; nothing to screen", testimony_id)
             return None
-        existing = Screening.objects.filter(testimony=testimony).first()
-        if existing and existing.testimony_version == testimony.version:
-            return existing
-        screening = findings_refresh(testimony=testimony)
-        if testimony.status == Testimony.Status.PENDING:
-            _route_screened(testimony, screening)
-        elif testimony.status == Testimony.Status.REJECTED and testimony.appealed_at:
-            queue_item_open(testimony=testimony, reason=QueueItem.Reason.APPEAL)
+        if testimony.screening_requested_at is None:
+            return Screening.objects.filter(testimony=testimony).first()
+        appeal = testimony.status == Testimony.Status.REJECTED and testimony.appealed_at
+        screening = None
+        if testimony.status == Testimony.Status.PENDING or appeal:
+            screening = findings_refresh(testimony=testimony)
+            if appeal:
+                queue_item_open(testimony=testimony, reason=QueueItem.Reason.APPEAL)
+            else:
+                _route_screened(testimony, screening)
+        # Anything else was decided while the request waited: nothing left to answer.
+        Testimony.objects.filter(pk=testimony.pk).update(screening_requested_at=None)
+        testimony.screening_requested_at = None
         return screening
 
 
-def _route_screened(testimony: Testimony, screening: Screening) -> None:
-    """Publish a clean statement at once in surge mode; send everything else to the queue."""
-    if (
+def testimonies_screen(*, testimony_ids: list[int]) -> list[int]:
+    """Answer the requests for screening of many new statements and stories in one transaction.
+
+    What testimony_screen does for each, with a few queries for the whole batch instead of
+    about ten for each testimony: in a surge the database round trips, not the detectors, are
+    what a worker spends its time on. The common case only (pending, not yet in the queue);
+    everything else is left to testimony_screen, one by one. Returns the ids it did not take.
+    """
+    with transaction.atomic():
+        testimonies = list(
+            Testimony.objects.select_for_update()
+            .filter(pk__in=testimony_ids, status=Testimony.Status.PENDING)
+            .exclude(screening_requested_at=None)
+            .order_by("pk")
+        )
+        queued = set(
+            QueueItem.objects.filter(testimony__in=testimonies, is_open=True).values_list(
+                "testimony_id", flat=True
+            )
+        )
+        testimonies = [testimony for testimony in testimonies if testimony.pk not in queued]
+        if not testimonies:
+            return list(testimony_ids)
+        recent = None
+        screenings, to_queue, to_publish = [], [], []
+        for testimony in testimonies:
+            long_text = duplicates.eligible(testimony.body)
+            fingerprint = None
+            if long_text:
+                if recent is None:
+                    recent = _recent_fingerprints(exclude=testimony)
+                fingerprint = _signed64(duplicates.fingerprint(testimony.body))
+            findings, score = _findings(testimony, recent_fingerprints=recent or [])
+            if fingerprint is not None:
+                # Later stories of the batch are compared with this one, as they would be
+                # had each been screened on its own.
+                recent.insert(0, fingerprint)
+            screening = Screening(
+                testimony=testimony,
+                findings=findings,
+                risk_score=score,
+                testimony_version=testimony.version,
+                fingerprint=fingerprint,
+            )
+            screenings.append(screening)
+            (to_publish if _surge_publishable(testimony, screening) else to_queue).append(testimony)
+        Screening.objects.bulk_create(
+            screenings,
+            update_conflicts=True,
+            unique_fields=["testimony"],
+            update_fields=["findings", "risk_score", "testimony_version", "fingerprint"],
+        )
+        QueueItem.objects.bulk_create(
+            QueueItem(
+                testimony=testimony,
+                reason=QueueItem.Reason.NEW,
+                priority=QueueItem.PRIORITY[QueueItem.Reason.NEW],
+            )
+            for testimony in to_queue
+        )
+        for testimony in to_publish:
+            testimony_services.testimony_publish(testimony=testimony)
+            _audit(AuditEntry.Action.AUTO_PUBLISH, testimony=testimony, actor=None)
+        taken = {testimony.pk for testimony in testimonies}
+        Testimony.objects.filter(pk__in=taken).update(screening_requested_at=None)
+    return [testimony_id for testimony_id in testimony_ids if testimony_id not in taken]
+
+
+def _surge_publishable(testimony: Testimony, screening: Screening) -> bool:
+    """In surge mode, a statement in which screening is sure of nothing identifying: hints
+    (findings of confidence below 0.5) and public figures do not hold it back."""
+    return (
         app_settings.SURGE_MODE
         and testimony.kind == Testimony.Kind.STATEMENT
-        and not screening.findings
-    ):
+        and screening.risk_score < app_settings.SURGE_RISK_THRESHOLD
+    )
+
+
+def _route_screened(testimony: Testimony, screening: Screening) -> None:
+    """Publish a statement screening is sure about at once in surge mode; send everything
+    else to the queue."""
+    if _surge_publishable(testimony, screening):
         testimony_services.testimony_publish(testimony=testimony)
         _audit(AuditEntry.Action.AUTO_PUBLISH, testimony=testimony, actor=None)
         return

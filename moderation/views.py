@@ -216,7 +216,7 @@ def batch(request):
         skipped = result.skipped + len(pairs) - len(offered)
         messages.success(
             request,
-            _("%(approved)d approved; %(skipped)d skipped because they changed or were taken.")
+            _("Approved: %(approved)d. Skipped because they changed or were taken: %(skipped)d.")
             % {"approved": result.approved, "skipped": skipped},
         )
         return redirect("moderation:batch")

@@ -52,8 +52,10 @@ redis_forget() {
 }
 
 gunicorn_pid=""
+worker_pid=""
 cleanup() {
   [ -n "$gunicorn_pid" ] && kill "$gunicorn_pid" 2>/dev/null && wait "$gunicorn_pid" 2>/dev/null
+  [ -n "$worker_pid" ] && kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null
   redis_forget || true
   if [ "${KEEP_BENCH_DB:-0}" != 1 ]; then psql_admin -c "DROP DATABASE IF EXISTS $db"; fi
   rm -rf "$work"
@@ -241,6 +243,29 @@ queued="$(redis-cli -u "$REDIS_URL" LLEN metoo-bench-wall)"
 echo "saved $share_saved submissions; per second: min $share_min, max $share_max over" \
   "$share_seconds_counted full seconds; $queued screening jobs waiting in Redis"
 
+step "Screening what the share run saved: one Celery worker process (solo pool)"
+# The jobs the web processes sent during the share run, as they sent them (batches of what
+# each gathered in a quarter second). The rate is from the screenings' own timestamps, first
+# to last, so the worker's start-up is not counted.
+.venv/bin/celery -A config worker --pool=solo --without-mingle --without-gossip \
+  --loglevel=warning >"$work/worker.log" 2>&1 &
+worker_pid=$!
+waiting() {
+  psql_bench -c "SELECT count(*) FROM testimonies_testimony
+                 WHERE kind = 'statement' AND screening_requested_at IS NOT NULL"
+}
+deadline=$(( $(date +%s) + 900 ))
+while [ "$(waiting)" != 0 ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 1; done
+read -r screened screen_seconds < <(psql_bench -F' ' -c "
+  SELECT count(*), extract(epoch FROM max(s.screened_at) - min(s.screened_at))
+  FROM moderation_screening s JOIN testimonies_testimony t ON t.id = s.testimony_id
+  WHERE t.kind = 'statement'")
+kill "$worker_pid" 2>/dev/null && wait "$worker_pid" 2>/dev/null || true
+worker_pid=""
+screen_rps="$(awk -v n="$screened" -v s="$screen_seconds" 'BEGIN { if (s > 0) printf "%.1f", n / s; else print 0 }')"
+echo "screened $screened statements in ${screen_seconds} s: $screen_rps statements/s;" \
+  "$(waiting) still waiting"
+
 step "Results: $count testimonies, $WEB_CONCURRENCY gunicorn workers, wrk -t1 -c$connections"
 # The machine may be shared: a busy neighbour shows here, and in every figure below.
 echo "load average (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
@@ -285,6 +310,8 @@ check "API deep page p50 / API second page p50 (uncached; not in the issue)" \
 check "share req/s / insert view req/s" \
   "$(ratio "$(get share rps)" "$(get insert rps)")" ">=" 0.5
 check "share: slowest full second (submissions saved)" "${share_min:-0}" ">=" 139
+check "one worker's screening, statements/s / share req/s" \
+  "$(ratio "$screen_rps" "$(get share rps)")" ">=" 1.0
 check "share: errors (non-200 and socket)" \
   "$(($(get share non200) + $(get share socket_errors)))" "<=" 0
 check "counter median, $count rows / 10 rows" \

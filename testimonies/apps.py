@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,6 +8,11 @@ class TestimoniesConfig(AppConfig):
     verbose_name = _("Testimonies")
 
     def ready(self):
+        from config.database import without_statement_timeout
+
+        # Building an index on a million rows outlasts any request's statement timeout.
+        pre_migrate.connect(without_statement_timeout, dispatch_uid="migrate-without-timeout")
+
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_save
 

@@ -1,5 +1,8 @@
 """The share form: what a survivor fills in, cleaned at the boundary."""
 
+import hashlib
+import secrets
+
 from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +26,21 @@ class PlainTextField(forms.CharField):
         ]
 
     def to_python(self, value):
-        return clean_text(super().to_python(value) or "")
+        value = super().to_python(value) or ""
+        # Before cleaning, so that no text costs more to clean than the longest story.
+        if len(value) > app_settings.RAW_TEXT_MAX_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "This can be up to %(limit)s characters; yours has %(count)s. Please "
+                    "shorten it; nothing has been sent yet."
+                ),
+                code="raw_max_length",
+                params={
+                    "limit": f"{app_settings.STORY_MAX_LENGTH:,}",
+                    "count": f"{len(value):,}",
+                },
+            )
+        return clean_text(value)
 
     def widget_attrs(self, widget):
         # No maxlength in the page: a browser would silently cut a pasted text. Too long a
@@ -35,8 +52,13 @@ class PlainTextField(forms.CharField):
 
 
 class RowsField(forms.ModelMultipleChoiceField):
-    """Rows chosen with checkboxes. None chosen is an empty list, not an empty queryset: a
-    queryset would still be compiled when asked whether it is empty, on every submission."""
+    """Rows chosen with checkboxes, by slug. None chosen is an empty list, not an empty
+    queryset: a queryset would still be compiled when asked whether it is empty, on every
+    submission. Slugs rather than ids, so a page rendered from a copy of the labels during a
+    database outage (testimonies.labels) sends what the database will understand later."""
+
+    def __init__(self, queryset, **kwargs):
+        super().__init__(queryset, to_field_name="slug", **kwargs)
 
     def clean(self, value):
         if not value and not self.required:
@@ -93,6 +115,12 @@ class TestimonyForm(forms.ModelForm):
             ),
         }
 
+    def _post_clean(self):
+        # A text refused before cleaning has no value to check the kind's rules against:
+        # "please write your story" beside "yours is too long" would only confuse.
+        if not self.has_error("body") and not self.has_error("title"):
+            super()._post_clean()
+
 
 class ShareForm(TestimonyForm):
     # A trap for bots: hidden from people (and from screen readers), so only a bot fills it in.
@@ -102,6 +130,19 @@ class ShareForm(TestimonyForm):
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
 
+    # One per page: the same form sent twice (a reload, a double tap) is saved once.
+    submission_token = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.fields["submission_token"].initial = secrets.token_urlsafe(24)
+
+    def submission_token_hash(self) -> str | None:
+        """What is stored of the token: a hash, so the row holds nothing the page holds."""
+        token = self.cleaned_data.get("submission_token")
+        return hashlib.sha256(token.encode()).hexdigest() if token else None
+
     def validate_unique(self):
         # A new testimony's unique fields are random, and the database refuses a clash anyway:
         # asking first would cost a query each on the busiest path of the site.
@@ -109,6 +150,13 @@ class ShareForm(TestimonyForm):
 
     def caught_by_honeypot(self) -> bool:
         return bool(self.data.get("website"))
+
+
+def labels_offline(form: forms.Form, labels: dict[str, list[tuple[str, str]]]) -> None:
+    """Render the form's topics and warnings from a copy, without asking the database."""
+    for name, choices in labels.items():
+        if name in form.fields:
+            form.fields[name].choices = choices
 
 
 class AuthorEditForm(TestimonyForm):

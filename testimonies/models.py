@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
@@ -29,7 +30,9 @@ class Label(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self):
-        return self.name
+        # The names every install starts with are translated (marked in migration 0002); a
+        # name an operator typed is shown as typed in every language.
+        return gettext(self.name)
 
 
 class Topic(Label):
@@ -103,6 +106,17 @@ class Testimony(models.Model):
     receipt_hash = models.CharField(
         _("receipt hash"), max_length=64, null=True, blank=True, editable=False
     )
+    # Set, in the transaction that makes the change, whenever screening is asked for (a new
+    # submission, an author's edit, an appeal), and cleared by the screening that answers it:
+    # the sweeper re-sends whatever has waited too long, whatever the message's fate.
+    screening_requested_at = models.DateTimeField(
+        _("waiting for screening since"), null=True, blank=True, editable=False
+    )
+    # A hash of the one-time token of the share form that sent it: the same form sent twice
+    # (a reload, a double tap) is saved once. The token itself stays in the author's page.
+    submission_token_hash = models.CharField(
+        _("submission token hash"), max_length=64, null=True, blank=True, editable=False
+    )
     # An author may appeal a rejection once.
     appealed_at = models.DateTimeField(_("appealed"), null=True, blank=True, editable=False)
     appeal_note = models.TextField(_("appeal"), blank=True)
@@ -140,11 +154,20 @@ class Testimony(models.Model):
                 condition=Q(author__isnull=False),
                 name="testimony_author_idx",
             ),
+            # The sweeper: what waits for screening, oldest first (few rows, so a small index).
+            models.Index(
+                fields=["screening_requested_at"],
+                condition=Q(screening_requested_at__isnull=False),
+                name="testimony_screening_wait_idx",
+            ),
             # Full-text search has a GIN index on PostgreSQL only: see migration 0005.
         ]
         constraints = [
             models.UniqueConstraint(fields=["public_id"], name="testimony_public_id_unique"),
             models.UniqueConstraint(fields=["receipt_hash"], name="testimony_receipt_hash_unique"),
+            models.UniqueConstraint(
+                fields=["submission_token_hash"], name="testimony_submission_token_unique"
+            ),
             models.CheckConstraint(
                 condition=~Q(kind="metoo") | (Q(body="") & Q(title="")),
                 name="testimony_metoo_has_no_text",

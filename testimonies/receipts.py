@@ -86,7 +86,9 @@ def _key() -> bytes:
     configured = getattr(settings, "RECEIPT_HMAC_KEY", "")
     if configured:
         return configured.encode()
-    return salted_hmac("testimonies.receipts", "receipt-key").digest()
+    # sha1 named, not left to the default: a Django that changes the default would otherwise
+    # change the key, and every stored receipt would stop matching.
+    return salted_hmac("testimonies.receipts", "receipt-key", algorithm="sha1").digest()
 
 
 def receipt_hash(code: str) -> str:

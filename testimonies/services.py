@@ -18,6 +18,10 @@ from .receipts import receipt_hash, receipt_new
 from .text import clean_text
 
 
+class AlreadyReceived(Exception):
+    """This share form was already sent and saved: saving it again would make a copy."""
+
+
 @dataclass(frozen=True)
 class Submission:
     testimony: Testimony
@@ -33,38 +37,62 @@ def testimony_submit(
     content_warnings: Iterable[ContentWarning] = (),
     topics: Iterable[Topic] = (),
     author: AbstractBaseUser | None = None,
+    submission_token_hash: str | None = None,
 ) -> Submission:
     """Save a testimony in one transaction; words go to screening once it has committed.
 
     A bare "me too" has nothing to screen or manage: it is published, and so counted, at once.
     Anything with words gets a receipt code. The caller has cleaned the text
     (testimonies.text.clean_text); the model's rules are checked again here so no caller can
-    store what the form would refuse.
+    store what the form would refuse. A form whose token hash is already stored was saved
+    before: AlreadyReceived, and nothing is saved again.
     """
-    testimony = Testimony(kind=kind, body=body, title=title, author=author)
+    testimony = Testimony(
+        kind=kind,
+        body=body,
+        title=title,
+        author=author,
+        submission_token_hash=submission_token_hash or None,
+    )
     code = None
     if kind == Testimony.Kind.METOO:
         _mark_published(testimony)
     else:
         code = receipt_new()
         testimony.receipt_hash = receipt_hash(code)
+        # In the same INSERT: if the message to the worker is lost, the sweeper sees this.
+        testimony.screening_requested_at = timezone.now()
     # Uniqueness is the database's to enforce (public ids and receipt hashes are random):
     # asking first would cost a query each on the busiest path of the site.
     testimony.full_clean(validate_unique=False)
     # Most submissions are one INSERT, a transaction of its own: BEGIN and COMMIT around it
     # would add two round trips to the database on the busiest write of the site.
     several_writes = kind == Testimony.Kind.METOO or content_warnings or topics
-    with transaction.atomic() if several_writes else contextlib.nullcontext():
+    try:
+        _save_new(testimony, several_writes, content_warnings, topics)
+    except IntegrityError:
+        if (
+            submission_token_hash
+            and Testimony.objects.filter(submission_token_hash=submission_token_hash).exists()
+        ):
+            raise AlreadyReceived from None
+        raise
+    return Submission(testimony=testimony, receipt_code=code)
+
+
+def _save_new(testimony, several_writes, content_warnings, topics) -> None:
+    # Inside a caller's transaction, a savepoint keeps it usable after a refused INSERT.
+    atomic = several_writes or transaction.get_connection().in_atomic_block
+    with transaction.atomic() if atomic else contextlib.nullcontext():
         testimony.save()
         if content_warnings:
             testimony.content_warnings.set(content_warnings)
         if topics:
             testimony.topics.set(topics)
-        if kind == Testimony.Kind.METOO:
+        if testimony.kind == Testimony.Kind.METOO:
             _now_published(testimony)
         else:
             signals.screening_needed.send(Testimony, testimony_id=testimony.pk)
-    return Submission(testimony=testimony, receipt_code=code)
 
 
 def testimony_publish(*, testimony: Testimony) -> None:
@@ -222,6 +250,7 @@ def testimony_author_edit(
     _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.PENDING
     testimony.status_changed_at = timezone.now()
+    testimony.screening_requested_at = testimony.status_changed_at
     testimony.version += 1
     testimony.save()
     testimony.content_warnings.set(content_warnings)
@@ -240,6 +269,7 @@ def testimony_appeal(*, testimony: Testimony, note: str) -> Testimony:
     if testimony.status != Testimony.Status.REJECTED or testimony.appealed_at is not None:
         raise AppealRefused
     testimony.appealed_at = timezone.now()
+    testimony.screening_requested_at = testimony.appealed_at
     testimony.appeal_note = clean_text(note)
     testimony.version += 1
     testimony.save()

@@ -1,12 +1,15 @@
 """The author's pages: the share form, the receipt, the author's own view and changes, accounts."""
 
+import logging
 import secrets
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
+from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -16,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from config.database import deadline
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
 
@@ -27,38 +31,73 @@ from .forms import (
     ReceiptForm,
     ShareForm,
     WithdrawForm,
+    labels_offline,
 )
+from .labels import labels_during_outage, labels_remember
 from .models import Testimony
 from .readers import same_for_everyone
+
+logger = logging.getLogger(__name__)
 
 
 # never_cache: on a shared device, the back button must not bring a typed story back.
 @never_cache
 @require_http_methods(["GET", "POST"])
 def share(request):
-    form = ShareForm(request.POST) if request.method == "POST" else ShareForm()
     if request.method == "GET":
-        return render(request, "testimonies/share.html", {"form": form})
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            labels_remember()
+        return _share_page(request, ShareForm())
+    form = ShareForm(request.POST)
+    # Every post counts, before anything is cleaned: a hostile body pays for itself. Valid
+    # submissions count again against the stricter "share" limit below.
+    if limit_reached(request, "share_attempt"):
+        return _share_page(request, form, status=429, limited=TOO_MANY)
     if form.caught_by_honeypot():
         # The same page a person sees, so a bot learns nothing; nothing is saved.
         return render(request, "testimonies/share_done.html", {"kind": request.POST.get("kind")})
+    try:
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            return _share_save(request, form)
+    except DatabaseError:
+        # Nothing is kept: the words go back to the one person who has them.
+        logger.warning("A submission could not be saved: the database did not answer")
+        labels_offline(form, labels_during_outage())
+        return _share_page(request, form, status=503, unsaved=True)
+
+
+def _share_save(request, form) -> HttpResponse:
     if not form.is_valid():
-        return render(request, "testimonies/share.html", {"form": form}, status=400)
+        return _share_page(request, form, status=400)
     # Counted only once the form is valid: correcting a mistake never uses up the limit.
     if limit_reached(request, "share"):
-        return render(
-            request, "testimonies/share.html", {"form": form, "limited": TOO_MANY}, status=429
+        return _share_page(request, form, status=429, limited=TOO_MANY)
+    try:
+        submission = services.testimony_submit(
+            kind=form.cleaned_data["kind"],
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            content_warnings=form.cleaned_data["content_warnings"],
+            topics=form.cleaned_data["topics"],
+            author=request.user if request.user.is_authenticated else None,
+            submission_token_hash=form.submission_token_hash(),
         )
-    submission = services.testimony_submit(
-        kind=form.cleaned_data["kind"],
-        title=form.cleaned_data["title"],
-        body=form.cleaned_data["body"],
-        content_warnings=form.cleaned_data["content_warnings"],
-        topics=form.cleaned_data["topics"],
-        author=request.user if request.user.is_authenticated else None,
-    )
+    except services.AlreadyReceived:
+        return render(request, "testimonies/share_received.html")
     # Rendered, not redirected: the receipt code is shown this once and never stored.
     return _share_done(request, kind=submission.testimony.kind, code=submission.receipt_code)
+
+
+def _share_page(request, form, *, status=200, **context) -> HttpResponse:
+    """The share form, from a copy of the topics and warnings if the database cannot answer."""
+    try:
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            return render(
+                request, "testimonies/share.html", {"form": form, **context}, status=status
+            )
+    except DatabaseError:
+        labels_offline(form, labels_during_outage())
+        return render(request, "testimonies/share.html", {"form": form, **context}, status=status)
 
 
 # Where the receipt code goes in a confirmation page rendered ahead of time: random, so that
@@ -93,9 +132,7 @@ def csrf_failure(request, reason=""):
     """
     if request.method == "POST" and request.path == "/share/":
         form = ShareForm(request.POST)
-        return render(
-            request, "testimonies/share.html", {"form": form, "csrf_expired": True}, status=403
-        )
+        return _share_page(request, form, status=403, csrf_expired=True)
     return render(request, "403_csrf.html", status=403)
 
 
@@ -176,6 +213,24 @@ def manage(request):
 
 
 def _author_action(request, apply, form_class, form_key):
+    """Find the author's testimony and apply the change; if the database cannot answer, the
+    form comes back (503) with every word, to send again in a minute. Nothing is kept."""
+    try:
+        with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
+            return _author_apply(request, apply, form_class, form_key)
+    except DatabaseError:
+        logger.warning("An author's change could not be saved: the database did not answer")
+        form = form_class(request.POST)
+        labels_offline(form, labels_during_outage())
+        context = {
+            form_key: form,
+            "code": request.POST.get("code", ""),
+            "testimony": {"public_id": request.POST.get("public_id", "")},
+        }
+        return render(request, "testimonies/manage_unsaved.html", context, status=503)
+
+
+def _author_apply(request, apply, form_class, form_key):
     code = request.POST.get("code", "")
     try:
         testimony = _author_testimony(request, code)

@@ -13,6 +13,14 @@ class TestimonyFactory(factory.django.DjangoModelFactory):
     kind = Testimony.Kind.STATEMENT
     body = factory.Faker("sentence", nb_words=12)
     status = Testimony.Status.PENDING
+    # As testimony_submit leaves it: a pending text waits for screening.
+    screening_requested_at = factory.LazyAttribute(
+        lambda t: (
+            timezone.now()
+            if t.status == Testimony.Status.PENDING and t.kind != Testimony.Kind.METOO
+            else None
+        )
+    )
 
     class Params:
         published = factory.Trait(

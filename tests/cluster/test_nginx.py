@@ -43,6 +43,21 @@ def cluster(django_db_setup, django_db_blocker, tmp_path_factory):
         yield c
 
 
+@pytest.fixture(autouse=True)
+def workers_done_before_the_flush(cluster):
+    """The database is emptied after each test: the workers must first finish screening what
+    the test sent, or their transactions and the flush deadlock."""
+    yield
+    wait_for(
+        lambda: (
+            not Testimony.objects.exclude(kind="metoo")
+            .exclude(pk__in=Screening.objects.values("testimony_id"))
+            .exists()
+        ),
+        timeout=60,
+    )
+
+
 def words() -> str:
     """A statement no other test writes, to find it again (and never in a log)."""
     return f"It happened on the night shift, marker {secrets.token_hex(6)}."
@@ -107,7 +122,7 @@ def test_nginx_serves_the_wall_from_its_cache_without_reaching_gunicorn(cluster)
     # The access line is written just after the answer: wait for every one that will come.
     time.sleep(0.5)
     reached = cluster.gunicorn_requests("/") - before
-    assert hits >= 15, "the wall is kept 5 seconds: most of 20 quick requests are hits"
+    assert hits >= 10, "the wall is kept a second: most of 20 quick requests are hits"
     assert reached <= 20 - hits
     print(
         f"cached wall: {len(answers)} requests through nginx, {hits} served without gunicorn, "

@@ -1,15 +1,21 @@
 """Who reaches /moderation/ and the admin: moderators and staff who signed in with two factors."""
 
 import io
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import unquote
 
 import pytest
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from moderation.access import is_moderator
+from tests.conftest import database_url_for_subprocess
 from tests.factories import ModeratorFactory, QueueItemFactory
 
 from .conftest import sign_in, totp_code, totp_secret_of
@@ -282,3 +288,37 @@ def test_sign_in_sign_up_and_two_factor_pages_have_no_inline_script_or_style(cli
     client.logout()
     sign_in(client, moderator.username, PASSWORD)
     page("/accounts/2fa/authenticate/")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_create_moderator_says_created_only_once_the_account_is_committed():
+    in_transaction_when_said = []
+
+    class Output(io.StringIO):
+        def write(self, text):
+            if "created" in text:
+                in_transaction_when_said.append(connection.in_atomic_block)
+            return super().write(text)
+
+    call_command("create_moderator", "nadia", stdout=Output())
+
+    assert in_transaction_when_said == [False]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_create_moderator_piped_into_a_reader_that_stops_early_keeps_the_account():
+    # `create_moderator nadia | head -0`: the pipe is closed before anything is written.
+    env = {**os.environ, "DATABASE_URL": database_url_for_subprocess()}
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "create_moderator", "nadia"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()
+    _out, errors = process.communicate(timeout=60)
+
+    assert User.objects.filter(username="nadia", groups__name="Moderators").exists()
+    assert process.returncode == 0, errors.decode()
+    assert b"nadia" in errors and b"saved" in errors

@@ -1,6 +1,7 @@
 import math
 
 import pytest
+from django.test import override_settings
 
 from testimonies.models import Testimony
 from testimonies.receipts import receipt_hash, receipt_new, receipt_normalize, wordlist
@@ -51,3 +52,22 @@ def test_a_bare_metoo_has_no_receipt():
 
 def test_no_receipt_is_made_of_words_that_would_hurt_to_read():
     assert not {"grope", "silenced", "predator", "unwanted", "hurt"} & set(wordlist())
+
+
+# Computed once and written down: if either changes, every receipt already handed out stops
+# matching its testimony (a Django upgrade changing salted_hmac's default algorithm would).
+KNOWN_CODE = "abacus bagpipe cactus dwelling eagle falcon gazebo"
+
+
+@override_settings(SECRET_KEY="a fixed secret key for the receipt test", RECEIPT_HMAC_KEY="")
+def test_a_code_hashed_today_still_matches_under_a_key_derived_from_the_secret_key():
+    assert receipt_hash(KNOWN_CODE) == (
+        "311130aed225ac974abdb66df53400d4bc7d846b84199d7977134baf8376832c"
+    )
+
+
+@override_settings(RECEIPT_HMAC_KEY="a fixed receipt key")
+def test_a_code_hashed_today_still_matches_under_its_own_key():
+    assert receipt_hash("Abacus, bagpipe cactus dwelling eagle falcon gazebo") == (
+        "bf9b28b38b973e826d07c1db79a11fc1f191326169313e2bf143d40884ab150a"
+    )

@@ -40,3 +40,30 @@ def test_cleaned_text_has_no_controls_and_cleaning_again_changes_nothing(raw):
     assert not any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in cleaned)
     cleaned.encode("utf-8")
     assert clean_text(cleaned) == cleaned
+
+
+def test_entities_are_decoded_once_into_the_characters_they_stand_for():
+    assert clean_text("<b>Tom &amp; Jerry</b> &lt;3 &amp;lt;") == "Tom & Jerry <3 &lt;"
+
+
+def test_characters_the_parser_is_spared_come_back_as_typed():
+    # The private-use characters stand in for "<" and "&" during the parse: text that already
+    # holds them must keep them.
+    text = "\ue000 < 10 & \ue001 <i>x</i>"
+    assert clean_text(text) == "\ue000 < 10 & \ue001 x"
+
+
+def test_a_flood_of_tags_keeps_no_tag_and_the_words_between_them():
+    flood = "<a href='x'>word</a> " * 1500
+    cleaned = clean_text(flood)
+    assert "<a" not in cleaned and "</a" not in cleaned
+    assert cleaned.count("word") == 1500
+
+
+def test_one_endless_tag_opens_nothing():
+    cleaned = clean_text("<a" + " a" * 9999)
+    assert "<a" not in cleaned
+
+
+def test_a_long_run_of_spaces_before_the_end_is_trimmed():
+    assert clean_text("me too" + " \t" * 10000 + "\nagain") == "me too\nagain"

@@ -8,6 +8,7 @@ A new account is named "staff-<username>": the public sign-up form refuses that 
 the answer it gives for any taken name, so no one learns from it which moderators exist.
 """
 
+import os
 import secrets
 import sys
 
@@ -42,8 +43,21 @@ class Command(BaseCommand):
             "generating one.",
         )
 
-    @transaction.atomic
     def handle(self, *args, username, existing, password_stdin, **options):
+        # Everything is said after the commit, so nothing can announce an account that a
+        # failure (a closed pipe: `| head`) then rolled back; and a reader that goes away
+        # early cannot undo an account that exists.
+        with transaction.atomic():
+            user, group, created, password = self._save(username, existing, password_stdin)
+        try:
+            self._report(user, group, created, password, password_stdin)
+        except BrokenPipeError:
+            # The account exists: say so where it can still be read, then stop quietly.
+            sys.stderr.write(f"Moderator {user.username!r} saved; its output was cut short.\n")
+            # Python's advice for a closed pipe: stdout to /dev/null, so the exit is quiet.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+    def _save(self, username, existing, password_stdin):
         User = get_user_model()
         # Case-insensitive, as allauth matches usernames at sign-in.
         user = User.objects.filter(username__iexact=username).first()
@@ -84,7 +98,9 @@ class Command(BaseCommand):
         user.save()
         group, _ = Group.objects.get_or_create(name=app_settings.MODERATORS_GROUP)
         user.groups.add(group)
+        return user, group, created, password
 
+    def _report(self, user, group, created, password, password_stdin):
         action = "created in" if created else "added to"
         self.stdout.write(f"Moderator {user.username!r} {action} the group {group.name!r}.")
         if password is not None and not password_stdin:

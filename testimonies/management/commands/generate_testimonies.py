@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from config.database import without_statement_timeout
 from testimonies.models import ContentWarning, PublishedTally, Testimony, Topic, new_public_id
 from testimonies.services import tallies_rebuild
 
@@ -113,6 +114,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, count, batch, seed, force, verbosity, **options):
+        without_statement_timeout()  # bulk statements outlast a request's limit
         name = str(connection.settings_dict["NAME"])
         if "bench" not in name and not force:
             raise CommandError(

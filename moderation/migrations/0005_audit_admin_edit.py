@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0003_audit_actor_pseudonym'),
+        ('moderation', '0004_audit_actor_pseudonym'),
     ]
 
     operations = [

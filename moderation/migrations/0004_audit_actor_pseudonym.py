@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('moderation', '0002_moderators_group'),
+        ('moderation', '0003_pending_screening_requests'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
