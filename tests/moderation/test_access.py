@@ -319,6 +319,6 @@ def test_create_moderator_piped_into_a_reader_that_stops_early_keeps_the_account
     process.stdout.close()
     _out, errors = process.communicate(timeout=60)
 
-    assert User.objects.filter(username="nadia", groups__name="Moderators").exists()
+    assert User.objects.filter(username="staff-nadia", groups__name="Moderators").exists()
     assert process.returncode == 0, errors.decode()
     assert b"nadia" in errors and b"saved" in errors
