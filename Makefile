@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format install migrate demo clean lock bench-moderation bench-wall
+.PHONY: run test lint format install migrate demo clean lock messages bench-moderation bench-wall
 
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,17 @@ lock:
 	$(PYTHON) -m venv /tmp/metoo-lock && /tmp/metoo-lock/bin/pip install --quiet pip-tools
 	/tmp/metoo-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt pyproject.toml
 	/tmp/metoo-lock/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+
+# The languages the site is translated into besides English (LANGUAGES in config/settings.py).
+TRANSLATIONS := es fr ar
+# Bring locale/<language>/LC_MESSAGES/django.po up to date with the source (new strings come in
+# untranslated, changed ones fuzzy), then compile the .mo files committed beside them. Needs GNU
+# gettext (apt-get install gettext). tests/test_translations.py runs the same extraction and
+# fails until every string is translated again; the same --ignore list is written there.
+messages: install
+	$(BIN)/python manage.py makemessages $(addprefix --locale=,$(TRANSLATIONS)) --add-location=file --no-obsolete \
+		--ignore=.venv --ignore=var --ignore=tests --ignore=node_modules --ignore=screenshots
+	$(BIN)/python manage.py compilemessages $(addprefix --locale=,$(TRANSLATIONS)) --ignore=.venv --ignore=var
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -229,8 +228,25 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # --- Language and time -----------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Each language is named in itself, so a reader finds theirs whatever the page is in. The
+# visitor's Accept-Language chooses first; the switcher in the header sets Django's language
+# cookie (LocaleMiddleware reads both).
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("fr", "Français"),
+    ("ar", "العربية"),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Counts are grouped by thousands in every language (intcomma): Django's Arabic data names a
+# separator but no grouping, so this is the fallback; config/formats/ overrides Spanish's.
+NUMBER_GROUPING = 3
+FORMAT_MODULE_PATH = ["config.formats"]
+# The language cookie remembers a choice and nothing else, the same for everyone who chose that
+# language; it ends with the browser session, so a shared device keeps no lasting trace of it.
+LANGUAGE_COOKIE_AGE = None
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -275,6 +291,7 @@ if HTTPS:
     SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    LANGUAGE_COOKIE_SECURE = True
 
 # Everything comes from this site: no inline script or style, no third party, no framing.
 CONTENT_SECURITY_POLICY = {

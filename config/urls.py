@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
 import config.admin  # noqa: F401  The admin requires two-factor sign-in: see config/admin.py.
 from moderation.views import report
@@ -15,4 +17,7 @@ urlpatterns = [
     path("moderation/", include("moderation.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    # The language switcher is on every page, also the wall's pages that are cached whole and
+    # so carry no CSRF token. A forged post could only change the reader's language cookie.
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
 ]

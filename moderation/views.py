@@ -196,7 +196,7 @@ def batch(request):
         result = services.batch_approve(moderator=request.user, items=pairs)
         messages.success(
             request,
-            _("%(approved)d approved; %(skipped)d skipped because they changed or were taken.")
+            _("Approved: %(approved)d. Skipped because they changed or were taken: %(skipped)d.")
             % {"approved": result.approved, "skipped": result.skipped},
         )
         return redirect("moderation:batch")

@@ -22,8 +22,10 @@
   var box = counter && document.getElementById(counter.getAttribute("data-count-for"));
   if (box) {
     var template = counter.getAttribute("data-template") || "{count} characters";
+    // Grouped as the page's language groups numbers, in the Latin digits the server writes too.
+    var locale = (document.documentElement.lang || "en") + "-u-nu-latn";
     var update = function () {
-      counter.textContent = template.replace("{count}", box.value.length.toLocaleString());
+      counter.textContent = template.replace("{count}", box.value.length.toLocaleString(locale));
     };
     counter.hidden = false;
     box.addEventListener("input", update);
