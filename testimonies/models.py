@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
@@ -74,6 +75,11 @@ class Testimony(models.Model):
         _("public id"), max_length=16, default=new_public_id, editable=False
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # The language the author wrote in (one of settings.LANGUAGES): screen readers read the
+    # text in its voice, search stems it in its language, screening looks for its phone formats.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     title = models.CharField(_("title"), max_length=120, blank=True)
     body = models.TextField(_("text"), blank=True)
     content_warnings = models.ManyToManyField(
@@ -140,7 +146,14 @@ class Testimony(models.Model):
                 condition=Q(author__isnull=False),
                 name="testimony_author_idx",
             ),
-            # Full-text search has a GIN index on PostgreSQL only: see migration 0005.
+            # The wall filtered by a language other than English: the English majority is
+            # served by testimony_wall_idx, and stays out of this index.
+            models.Index(
+                fields=["language", "-published_at", "-id"],
+                condition=Q(status="published") & ~Q(language="en"),
+                name="testimony_language_wall_idx",
+            ),
+            # Full-text search has a GIN index on PostgreSQL only: see migration 0010.
         ]
         constraints = [
             models.UniqueConstraint(fields=["public_id"], name="testimony_public_id_unique"),
@@ -164,6 +177,19 @@ class Testimony(models.Model):
 
     def get_absolute_url(self):
         return reverse("wall:detail", kwargs={"public_id": self.public_id})
+
+    @property
+    def language_name(self) -> str:
+        """The language's name in itself ("Español"), as the language switcher writes it."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    @property
+    def text_direction(self) -> str:
+        """ "rtl" or "ltr": the direction of the text in its own language, whatever the page's."""
+        try:
+            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        except KeyError:
+            return "ltr"
 
     def validate_constraints(self, exclude=None):
         # The check constraints restate clean()'s rules for the database, which enforces them

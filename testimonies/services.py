@@ -5,6 +5,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
@@ -31,6 +32,7 @@ def testimony_submit(
     content_warnings: Iterable[ContentWarning] = (),
     topics: Iterable[Topic] = (),
     author: AbstractBaseUser | None = None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Submission:
     """Save a testimony in one transaction; words go to screening once it has committed.
 
@@ -39,7 +41,7 @@ def testimony_submit(
     (testimonies.text.clean_text); the model's rules are checked again here so no caller can
     store what the form would refuse.
     """
-    testimony = Testimony(kind=kind, body=body, title=title, author=author)
+    testimony = Testimony(kind=kind, body=body, title=title, author=author, language=language)
     code = None
     if kind == Testimony.Kind.METOO:
         _mark_published(testimony)
@@ -193,9 +195,12 @@ def testimony_author_edit(
     body: str,
     content_warnings: Iterable[ContentWarning],
     topics: Iterable[Topic],
+    language: str | None = None,
 ) -> Testimony:
     """The author rewrites it: it leaves the wall and goes back to screening and review."""
     testimony.title, testimony.body = title, body
+    if language is not None:
+        testimony.language = language
     testimony.full_clean()
     _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.PENDING
