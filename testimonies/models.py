@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -321,6 +322,30 @@ class CrisisResource(models.Model):
     """A helpline shown on /resources/ and linked from every page; administrators edit them."""
 
     region = models.CharField(_("where it helps"), max_length=80)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}\Z", _("Two capital letters: the country's ISO 3166-1 code, such as ES.")
+            )
+        ],
+        help_text=_(
+            "The ISO 3166-1 code of the country it serves (ES, FR, MX, MA, EG...); empty if it "
+            "helps anywhere."
+        ),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The language it answers in, which readers of that language see first; empty for "
+            "a directory that helps in many."
+        ),
+    )
     name = models.CharField(_("name"), max_length=120)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     url = models.URLField(_("website"), blank=True)

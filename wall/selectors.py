@@ -362,5 +362,14 @@ def _statistics(days: int) -> tuple[dict[str, int], list, dict[int, int]]:
     return totals, sorted(per_day.items()), by_topic
 
 
-def crisis_resources() -> list[CrisisResource]:
-    return cached("crisis_resources", lambda: list(CrisisResource.objects.all()))
+def crisis_resources(*, language: str = "") -> list[CrisisResource]:
+    """Every crisis line, those in the reader's language first, then those for any language,
+    then the rest, each group in the administrators' order."""
+    every = cached("crisis_resources", lambda: list(CrisisResource.objects.all()))
+
+    def group(resource: CrisisResource) -> int:
+        if language and resource.language == language:
+            return 0
+        return 1 if not resource.language else 2
+
+    return sorted(every, key=group)

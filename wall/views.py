@@ -142,4 +142,5 @@ def stats(request):
 
 @require_GET
 def resources(request):
-    return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})
+    resources = selectors.crisis_resources(language=get_language())
+    return render(request, "pages/resources.html", {"resources": resources})

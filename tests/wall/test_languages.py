@@ -6,13 +6,14 @@ import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from testimonies.management.commands.generate_testimonies import RARE_ROWS, RARE_WORD
-from testimonies.models import Testimony
+from testimonies.models import CrisisResource, Testimony
 from tests.factories import TestimonyFactory
 from wall import selectors
 from wall.selectors import InvalidQuery, WallQuery
@@ -214,3 +215,36 @@ def test_the_day_of_publication_is_written_the_readers_way(client, language, wri
     for url in ("/", testimony.get_absolute_url()):
         html = Client().get(url, HTTP_ACCEPT_LANGUAGE=language).content.decode()
         assert f'<time datetime="2026-03-08">{written}</time>' in html
+
+
+# --- Crisis resources ------------------------------------------------------------------------
+
+
+def first_resource(language: str) -> str:
+    html = Client().get("/resources/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    return re.search(r'<ul class="resources">\s*<li[^>]*>(.*?)</li>', html, re.S).group(1)
+
+
+@pytest.mark.parametrize(
+    ("language", "first"),
+    [
+        ("en", "RAINN"),
+        ("es", "016"),
+        ("fr", "3919"),
+        ("ar", "findahelpline.com"),  # no Arabic line could be cited: the directory, in Arabic
+    ],
+)
+def test_the_resources_page_shows_lines_in_the_readers_language_first(language, first):
+    assert first in first_resource(language)
+
+
+def test_a_line_in_another_language_is_marked_as_such(client):
+    html = client.get("/resources/").content.decode()
+    assert re.search(r'<li lang="es"><strong>España:</strong>.*?016', html)
+
+
+@pytest.mark.parametrize("country", ["es", "ESP", "E1"])
+def test_a_country_is_an_iso_code_of_two_capital_letters(country):
+    resource = CrisisResource(region="Somewhere", name="A line", country=country)
+    with pytest.raises(ValidationError, match="ISO 3166-1"):
+        resource.full_clean()
