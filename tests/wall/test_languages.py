@@ -12,7 +12,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from testimonies.management.commands.generate_testimonies import RARE_ROWS, RARE_WORD
+from testimonies.management.commands.generate_testimonies import RARE_WORD
 from testimonies.models import CrisisResource, Testimony
 from tests.factories import TestimonyFactory
 from wall import selectors
@@ -159,18 +159,25 @@ def test_without_a_language_each_testimony_is_searched_in_its_own(client, on_pos
     assert found(client, "harcèlement", language="es") == set()
 
 
-@pytest.mark.parametrize("language", ["", "en"])
-def test_a_rare_word_is_found_through_the_search_index(on_postgres, language):
+@pytest.mark.parametrize("language", ["", "es"])
+def test_each_language_is_searched_through_the_search_index_alone(on_postgres, language):
     """The query compiles to the expression of the GIN index (migration 0010), so PostgreSQL
-    reads the index, in every language at once or in one."""
+    reads the index, and never stems a text again to check a match."""
     call_command("generate_testimonies", 3000, "--force", "--seed", "5", verbosity=0)
-    matches = selectors._search(selectors.published_testimonies(), RARE_WORD, language)
-    sql, params = matches.values("pk").query.sql_with_params()
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN {sql}", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert "Bitmap Index Scan on testimony_search_idx" in plan, plan
-    assert matches.count() == RARE_ROWS
+        # In so few rows PostgreSQL may rather read one language's few hundred through this
+        # index (as it should); the question here is whether the search index can serve it.
+        # Dropped inside the test's transaction, so only for this test.
+        cursor.execute("DROP INDEX testimony_language_wall_idx")
+    base = selectors.published_testimonies()
+    for part in selectors._search_in_each_language(base, RARE_WORD, language):
+        sql, params = part.values("pk").query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN {sql}", params)
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        assert "Bitmap Index Scan on testimony_search_idx" in plan, plan
+        filters = [line for line in plan.splitlines() if line.strip().startswith("Filter:")]
+        assert not any("to_tsvector" in line for line in filters), plan
 
 
 def test_search_without_postgresql_still_finds_the_words(client, settings):
