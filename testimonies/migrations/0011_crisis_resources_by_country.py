@@ -53,7 +53,7 @@ ADDED = [
         "",
         "es",
         "Cualquier país (México y toda América Latina incluidos)",
-        "Find A Helpline",
+        "Find A Helpline: directorio internacional",
         "",
         "https://findahelpline.com",
         "Un directorio internacional de líneas de ayuda gratuitas y confidenciales.",
@@ -62,7 +62,7 @@ ADDED = [
         "",
         "fr",
         "Tous les pays",
-        "Find A Helpline",
+        "Find A Helpline : annuaire international",
         "",
         "https://findahelpline.com",
         "Un annuaire international de lignes d’écoute gratuites et confidentielles.",
@@ -71,7 +71,7 @@ ADDED = [
         "",
         "ar",
         "كل البلدان (المغرب ومصر وسائر البلاد العربية)",
-        "Find A Helpline",
+        "Find A Helpline: دليل دولي",
         "",
         "https://findahelpline.com",
         "دليل دولي لخطوط المساعدة المجانية والسرية.",
@@ -91,10 +91,11 @@ def by_country(apps, schema_editor):
     for position, (country, language, region, name, phone, url, description) in enumerate(
         ADDED, start=start
     ):
+        # By name alone, as migration 0006 does: an operator's edit is kept.
         CrisisResource.objects.get_or_create(
             name=name,
-            language=language,
             defaults={
+                "language": language,
                 "country": country,
                 "region": region,
                 "phone": phone,
@@ -107,8 +108,8 @@ def by_country(apps, schema_editor):
 
 def back(apps, schema_editor):
     CrisisResource = apps.get_model("testimonies", "CrisisResource")
-    for country, language, _region, name, *_ in ADDED:
-        CrisisResource.objects.filter(name=name, language=language, country=country).delete()
+    for _country, _language, _region, name, *_ in ADDED:
+        CrisisResource.objects.filter(name=name).delete()
 
 
 class Migration(migrations.Migration):

@@ -61,3 +61,24 @@ def test_the_author_can_correct_the_language_when_editing(client):
     )
 
     assert Testimony.objects.get().language == "es"
+
+
+@pytest.mark.parametrize(
+    ("language", "explanation"),
+    [
+        ("es", "Esta es la única vez que lo mostramos."),
+        ("fr", "C\u2019est la seule fois que nous l\u2019affichons."),
+        ("ar", "هذه هي المرة الوحيدة التي نعرضه فيها."),
+    ],
+)
+def test_the_receipt_code_is_explained_in_the_authors_language_and_read_as_english(
+    language, explanation
+):
+    html = (
+        Client()
+        .post(SHARE, {"kind": "statement", "body": "Me too."}, HTTP_ACCEPT_LANGUAGE=language)
+        .content.decode()
+    )
+    assert explanation in html
+    # Seven English words, whatever the page's language: read as English, left to right.
+    assert re.search(r'<code lang="en" dir="ltr">(\w+ ){6}\w+</code>', html)
