@@ -8,12 +8,13 @@ from django.db.models import Count, Min, QuerySet
 from django.db.models.functions import TruncHour
 from django.utils import timezone
 from django.utils.timesince import timesince
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from testimonies.models import Testimony
 from wall import charts
 
 from .app_settings import app_settings
+from .detectors.risk import HINT_BELOW
 from .models import AuditEntry, QueueItem
 
 
@@ -56,12 +57,47 @@ def batch_candidates() -> list[QueueItem]:
     )
 
 
+# What each kind of finding tells a moderator, shown on the highlighted words.
+FINDING_LABELS = {
+    "name": gettext_lazy("a private name"),
+    "email": gettext_lazy("an email address"),
+    "phone": gettext_lazy("a phone number"),
+    "address": gettext_lazy("a street address"),
+    "place": gettext_lazy("a town or city"),
+    "workplace": gettext_lazy("a workplace, school, church or club"),
+    "handle": gettext_lazy("a social media account"),
+    "link": gettext_lazy("a link"),
+    "public": gettext_lazy("names a public person"),
+    "banned": gettext_lazy("a banned word"),
+    "suspect": gettext_lazy("a word to check"),
+}
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a text for display: plain, or a finding that can be redacted."""
 
     text: str
     finding: dict | None = None
+
+    @property
+    def label(self) -> str:
+        """What the finding is, for the moderator; "(hint)" when screening is unsure."""
+        kind = self.finding["kind"]
+        label = str(FINDING_LABELS.get(kind, kind))
+        if self.hint:
+            return gettext("%(label)s (hint)") % {"label": label}
+        return label
+
+    @property
+    def hint(self) -> bool:
+        """Screening is unsure: shown, but not counted in the risk score."""
+        return self.finding.get("confidence", 1.0) < HINT_BELOW
+
+    @property
+    def public(self) -> bool:
+        """A public figure: nothing to remove."""
+        return self.finding["kind"] == "public"
 
 
 def highlighted(text: str, findings: list[dict], *, field: str) -> list[Segment]:

@@ -2,6 +2,8 @@
 
 import logging
 from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from importlib import import_module
@@ -32,6 +34,9 @@ PLACEHOLDERS = {
     "address": gettext_lazy("[address removed]"),
     "link": gettext_lazy("[link removed]"),
     "handle": gettext_lazy("[account removed]"),
+    "place": gettext_lazy("[place removed]"),
+    "workplace": gettext_lazy("[workplace removed]"),
+    "public": gettext_lazy("[public figure]"),
 }
 DEFAULT_PLACEHOLDER = gettext_lazy("[removed]")
 
@@ -63,11 +68,33 @@ def _recent_fingerprints(*, exclude: Testimony) -> list[int]:
     )
 
 
-def _watch_words() -> tuple[list[str], list[str]]:
+def _load_watch_words() -> tuple[list[str], list[str]]:
     banned, suspect = [], []
     for phrase, severity in WatchWord.objects.values_list("phrase", "severity"):
         (banned if severity == WatchWord.Severity.BANNED else suspect).append(phrase)
     return banned, suspect
+
+
+# The watch words of the batch being screened, read once for all of it (see screening_batch).
+_batch_watch_words: ContextVar[tuple[list[str], list[str]] | None] = ContextVar(
+    "batch_watch_words", default=None
+)
+
+
+@contextmanager
+def screening_batch():
+    """Screen several testimonies with the watch words read once: a batch job's whole loop
+    runs inside. A word added meanwhile applies from the next batch."""
+    token = _batch_watch_words.set(_load_watch_words())
+    try:
+        yield
+    finally:
+        _batch_watch_words.reset(token)
+
+
+def _watch_words() -> tuple[list[str], list[str]]:
+    cached = _batch_watch_words.get()
+    return cached if cached is not None else _load_watch_words()
 
 
 def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dict], float]:
@@ -114,13 +141,20 @@ def testimony_screen(*, testimony_id: int) -> Screening | None:
         return screening
 
 
-def _route_screened(testimony: Testimony, screening: Screening) -> None:
-    """Publish a clean statement at once in surge mode; send everything else to the queue."""
-    if (
+def _surge_publishable(testimony: Testimony, screening: Screening) -> bool:
+    """In surge mode, a statement in which screening is sure of nothing identifying: hints
+    (findings of confidence below 0.5) and public figures do not hold it back."""
+    return (
         app_settings.SURGE_MODE
         and testimony.kind == Testimony.Kind.STATEMENT
-        and not screening.findings
-    ):
+        and screening.risk_score < app_settings.SURGE_RISK_THRESHOLD
+    )
+
+
+def _route_screened(testimony: Testimony, screening: Screening) -> None:
+    """Publish a statement screening is sure about at once in surge mode; send everything
+    else to the queue."""
+    if _surge_publishable(testimony, screening):
         testimony_services.testimony_publish(testimony=testimony)
         _audit(AuditEntry.Action.AUTO_PUBLISH, testimony=testimony, actor=None)
         return

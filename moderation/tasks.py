@@ -4,6 +4,7 @@ import logging
 from datetime import timedelta
 
 from celery import shared_task
+from celery.signals import worker_init
 from django.db import DatabaseError
 
 from . import services
@@ -12,6 +13,15 @@ from .screening import screening_send
 from .selectors import unscreened_testimonies
 
 logger = logging.getLogger(__name__)
+
+
+@worker_init.connect
+def _load_detector_data(**_kwargs) -> None:
+    """A worker loads the detectors' word lists and gazetteer before it takes its first job,
+    and before it forks its pool, whose processes then share them."""
+    from .detectors import warm_up
+
+    warm_up()
 
 
 @shared_task(
@@ -31,13 +41,14 @@ def screen_testimony(testimony_id: int) -> None:
 def screen_testimonies(testimony_ids: list[int]) -> None:
     """A batch sent together by one web process (moderation.screening). Each is screened on
     its own: one that fails is handed to screen_testimony, with its retries, and never holds
-    back the others."""
-    for testimony_id in testimony_ids:
-        try:
-            services.testimony_screen(testimony_id=testimony_id)
-        except Exception:
-            logger.warning("Screening testimony %s failed; retrying it alone", testimony_id)
-            screen_testimony.delay(testimony_id)
+    back the others. The watch words are read once for the batch."""
+    with services.screening_batch():
+        for testimony_id in testimony_ids:
+            try:
+                services.testimony_screen(testimony_id=testimony_id)
+            except Exception:
+                logger.warning("Screening testimony %s failed; retrying it alone", testimony_id)
+                screen_testimony.delay(testimony_id)
 
 
 @shared_task

@@ -17,15 +17,37 @@ from moderation.detectors import (
     links,
     names,
     phones,
+    places,
+    public,
     wordlists,
+    workplaces,
 )
 from moderation.detectors.spans import Span
 
 # The detectors that need nothing but the text, in the order find_all runs them.
-TEXT_DETECTORS: tuple[ModuleType, ...] = (emails, phones, links, handles, addresses, names)
+TEXT_DETECTORS: tuple[ModuleType, ...] = (
+    emails,
+    phones,
+    links,
+    handles,
+    addresses,
+    names,
+    places,
+    workplaces,
+    public,
+)
 
 # Every detector module, by name.
 DETECTORS = (*(m.__name__.rsplit(".", 1)[1] for m in TEXT_DETECTORS), "wordlists", "duplicates")
+
+
+def warm_up() -> None:
+    """Load every word list, name list and gazetteer now (a second or two, once per process)
+    rather than on the first testimony screened."""
+    find_all("Warm up: my manager Sarah at Slater Inc in Muncie, named kevin, +44 20 7946 0958.")
+    places.gazetteer()
+    names.common_words()
+    names.more_given_names()
 
 
 def find_all(

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from moderation.detectors.spans import Span
 
@@ -56,8 +57,23 @@ def normalize(
     """NFKC ``text`` without invisible characters; optionally casefolded, remapped, unaccented.
 
     Each base character is normalised together with the combining marks that follow it, so
-    "e" + U+0301 becomes "é" and both map back to the same two original characters.
+    "e" + U+0301 becomes "é" and both map back to the same two original characters. The
+    detectors each normalise the same text: the last few results are kept, so a long story is
+    walked once, not once per detector.
     """
+    if table is None:
+        return _normalize_cached(text, casefold, strip_marks)
+    return _normalize(text, casefold=casefold, table=table, strip_marks=strip_marks)
+
+
+@lru_cache(maxsize=8)
+def _normalize_cached(text: str, casefold: bool, strip_marks: bool) -> Normalized:
+    return _normalize(text, casefold=casefold, table=None, strip_marks=strip_marks)
+
+
+def _normalize(
+    text: str, *, casefold: bool, table: Mapping[str, str] | None, strip_marks: bool
+) -> Normalized:
     if text.isascii() and table is None:
         # The common case: nothing to normalise, offsets are the identity.
         out = text.lower() if casefold else text
@@ -113,3 +129,36 @@ def non_overlapping(spans: Iterable[Span]) -> list[Span]:
             continue
         kept.append(span)
     return kept
+
+
+_GERMAN = re.compile(
+    r"(?i)\b(?:und|ich|nicht|der|die|das|mit|ist|war|sie|er|mein|meine|ein|eine|auf|wurde)\b"
+)
+
+
+def looks_german(text: str) -> bool:
+    """Whether ``text`` reads as German, which capitalises every noun: two of its commonest
+    words in the first 2,000 characters."""
+    return len(_GERMAN.findall(text, 0, 2000)) >= 2
+
+
+# Capitalised words that are proper nouns but name no private person or place: holidays,
+# faiths and nationalities, and the platforms, apps and big firms everyone uses.
+_NOT_PRIVATE_LIST = """
+    christmas xmas easter ramadan eid diwali holi hanukkah chanukah passover thanksgiving
+    halloween valentine valentine's navidad nochebuena nochevieja reyes pascua noel noël paques
+    pâques toussaint weihnachten ostern silvester pfingsten fasching karneval carnival
+    catholic catholique católica católico katholisch katholische muslim muslims musulman
+    christian christians jewish jew hindu sikh buddhist protestant evangelical mormon
+    english british american indian spanish french german mexican irish scottish welsh
+    european asian african latina latino inglés ingles francés frances alemán aleman anglais
+    allemand espagnol englisch deutsch französisch spanisch
+    netflix uber lyft zoom skype whatsapp google facebook instagram snapchat tiktok twitter
+    reddit youtube tinder bumble hinge grindr amazon apple iphone ipad android microsoft teams
+    spotify airbnb deliveroo glovo ubereats telegram signal discord linkedin pinterest tumblr
+    onlyfans twitch gmail hotmail outlook yahoo icloud messenger imessage facetime paypal
+    venmo cashapp disney hbo hulu playstation xbox nintendo fortnite roblox minecraft wikipedia
+    chatgpt bluesky threads mastodon kik wechat viber tesla ikea starbucks mcdonald's mcdonalds
+    walmart tesco primark zara mercadona carrefour lidl aldi
+"""
+NOT_PRIVATE = frozenset(_NOT_PRIVATE_LIST.split())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.detectors._normalize import non_overlapping, normalize
+from moderation.detectors._normalize import looks_german, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "address"
@@ -14,6 +14,18 @@ _STREET_WORDS = (
     "Street|Road|Avenue|Boulevard|Lane|Drive|Court|Place|Square|Terrace|Way|Close|Crescent"
     "|Highway|Parkway|Circle|Trail|Row|Mews|Gardens|Grove|Hill|Walk|Parade|Broadway|Alley|Wharf"
     "|Quay"
+    # The rest of the USPS street suffixes, and Indian ones ("Ram Chowk", "Majumdar Nagar").
+    "|Streets|Roads|Lanes|Drives|Courts|Squares|Ways|Hills|Walks|Garden|Groves|Circles|Alleys"
+    "|Annex|Arcade|Bayou|Bend|Bluffs?|Bottom|Branch|Bridge|Brooks?|Burgs?|Bypass|Camp|Canyon"
+    "|Cape|Causeway|Centers?|Cliffs?|Commons?|Corners?|Course|Coves?|Creek|Crest|Crossing"
+    "|Crossroad|Curve|Dale|Divide|Estates?|Expressway|Extensions?|Falls|Ferry|Fields?|Flats"
+    "|Fords?|Forest|Forges?|Forks?|Freeway|Gateway|Glens?|Harbors?|Haven|Heights|Hollow|Inlet"
+    "|Junctions?|Knolls?|Landing|Light|Lights|Lodge|Loop|Mall|Manors?|Meadows?|Mills?|Motorway"
+    "|Neck|Orchard|Oval|Overpass|Pass|Passage|Path|Pike|Pines?|Plains?|Plaza|Points?|Prairie"
+    "|Ranch|Rapids?|Ridges?|Rue|Run|Shoals?|Shores?|Skyway|Springs?|Spurs?|Stravenue|Summit"
+    "|Throughway|Trace|Track|Trafficway|Turnpike|Unions?|Valleys?|Via|Viaduct|Views?|Villages?"
+    "|Ville|Vista|Wells?|Nagar|Chowk|Marg|Colony|Layout|Ganj|Zila|Gali|Mohalla|Vihar|Enclave"
+    "|Bagh|Bazar|Bazaar|Puram"
 )
 # Abbreviations may carry their own full stop ("St."), full words leave the sentence's alone.
 _STREET_ABBREVIATIONS = "St|Rd|Ave|Av|Blvd|Ln|Dr|Ct|Pl|Sq|Terr|Cres|Hwy|Pkwy|Cir|Trl"
@@ -22,41 +34,46 @@ _STREET_ABBREVIATIONS = "St|Rd|Ave|Av|Blvd|Ln|Dr|Ct|Pl|Sq|Terr|Cres|Hwy|Pkwy|Cir
 _FRENCH_TYPES = "rue|avenue|av|boulevard|bd|place|impasse|allée|allee|chemin|quai|route|cours"
 _TYPE_FIRST = (
     "Via|Viale|Piazza|Corso|Vicolo|Calle|Avenida|Avda|Paseo|Plaza|Camino|Carrer|Rua|Travessa"
-    "|Largo|Praça|Praca|Rue"
+    "|Largo|Praça|Praca|Rue|Ronda|Acceso|Callejón|Callejon|Pasaje|Pasadizo|Travesía|Travesia"
+    "|Glorieta|Cuesta|Rambla|Urbanización|Urbanizacion|Vía|Alameda|Carretera|Ctra\\.|Cañada"
+    "|Bajada|Subida|Calleja|Rúa|Senda|Polígono|Poligono|Plazuela|Costanilla|Avinguda|Passeig"
 )
 # German and Dutch street names end in the type and the number follows: "Hauptstraße 5"; "ring"
 # is left out as it would catch "Spring 2017".
-_SUFFIX_TYPES = "straße|strasse|str\\.|weg|platz|allee|gasse|damm|straat|laan|gracht|plein"
-_SEPARATE_TYPES = "Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse"
+_SUFFIX_TYPES = (
+    "straße|strasse|str\\.|weg|platz|allee|gasse|damm|straat|laan|gracht|plein|-ring|ufer|steig"
+    "|pfad|chaussee|promenade|stieg|markt"
+)
+_SEPARATE_TYPES = "Straße|Strasse|Str\\.|Weg|Platz|Allee|Gasse|Ring|Ufer|Steig|Damm"
 
 _CAP = r"[^\W\d_a-z][\w'\u2019.-]*"  # a capitalised word
 _NUMBER = r"\d{1,5}(?:[A-Za-z](?![\w]))?(?:[-/]\d{1,5}[A-Za-z]?)?"
-_UNIT = r"(?:flat|apartment|apt\.?|unit|suite|ste\.?)\s*#?\s*\d{1,4}[A-Za-z]?"
+_UNIT = r"(?:flat|apartment|apt\.?|unit|suite|ste\.?|studio|h\.?\s?no\.?)\s*#?\s*\d{1,4}[A-Za-z]?"
 _ARTICLES = (
     r"(?:(?:de|du|des|la|le|les|l'|l\u2019|d'|d\u2019|del|della|delle|di|do|da|dos|das|el)\s*)"
 )
 
 _STREET = re.compile(
-    rf"(?<![\w.,/-])(?:(?i:{_UNIT}),?\s+)?{_NUMBER},?\s+(?:{_CAP}\s+){{1,4}}"
+    rf"\b(?<![\w.,/-])(?:(?i:{_UNIT}),?\s+)?{_NUMBER},?\s+(?:{_CAP}\s+){{1,4}}"
     rf"(?:(?i:{_STREET_WORDS})\b|(?i:{_STREET_ABBREVIATIONS})\b\.?)"
     r"(?:\s+(?:NW|NE|SW|SE|N|S|E|W)\b)?"
 )
 _FRENCH = re.compile(
-    rf"(?<![\w.,/-]){_NUMBER}(?:\s*(?:bis|ter))?,?\s+(?i:{_FRENCH_TYPES})\.?\s+"
+    rf"\b(?<![\w.,/-]){_NUMBER}(?:\s*(?:bis|ter))?,?\s+(?i:{_FRENCH_TYPES})\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
 )
 _NUMBER_LAST = re.compile(
-    rf"(?<![\w-])(?:{_TYPE_FIRST})\.?\s+"
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST})\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
     r",?\s+(?:n\.?\s*|nº\s*|no\.?\s*)?\d{1,4}[a-zA-Z]?\b"
 )
 _SUFFIXED = re.compile(
-    rf"(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
-    r"\s+\d{1,3}[a-z]?\b"
+    rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
+    r"\s+\d{1,4}[a-z]?(?:[-/]\d{1,4}[a-z]?)?\b"
 )
 # "Flat 3", "apt 4B"; not "a flat 2 years ago".
 _UNIT_ALONE = re.compile(
-    r"(?i)(?<![\w-])(?:flat|apartment|apt\.?|suite)\s*#?\s*\d{1,4}[a-z]?\b"
+    r"(?i)\b(?<![\w-])(?:flat|apartment|apt\.?|suite)\s*#?\s*\d{1,4}[a-z]?\b"
     r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|x)\b)"
 )
 _PO_BOX = re.compile(r"(?i)\bP\.?\s?O\.?\s+Box\s+\d{1,6}\b")
@@ -67,8 +84,48 @@ _US_STATES = (
     "|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
 )
 _US_CITY_ZIP = re.compile(
-    rf"(?<![\w-]){_CAP}(?:\s+{_CAP}){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
+    rf"\b(?<![\w-]){_CAP}(?:\s+{_CAP}){{0,2}},\s*(?:{_US_STATES})\s+\d{{5}}(?:-\d{{4}})?\b"
 )
+
+# A street named without its number, where the name says it is a street: "rue Girard",
+# "Lachmannring", "Cuesta de Pánfilo Marqués", "on Juarez Alley", "Flat 89, Payne Rue".
+_FRENCH_NAMED = re.compile(
+    rf"\b(?<![\w-])(?:rue|avenue|boulevard|impasse|allée|allee|chemin|quai|Place|Cours)[ \t]+"
+    rf"(?:(?:de la|de l'|de l\u2019|du|des|de|d'|d\u2019)[ \t]*)?{_CAP}"
+    rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,2}}"
+)
+_TYPE_FIRST_NAMED = re.compile(
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST})[ \t]+(?i:{_ARTICLES})*{_CAP}"
+    rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
+    r"(?:[ \t]+\d{1,4}[a-zA-Z]?)?(?:[ \t]+(?:Puerta|Piso|Portal|Bajo|Esc\\.)[ \t]+\d{1,3})?"
+)
+_WORD_TYPES = _SUFFIX_TYPES.replace("str\\.|", "")
+_SUFFIXED_NAMED = re.compile(rf"\b(?<![\w-])[^\W\d_a-z][\w-]{{2,}}(?i:{_WORD_TYPES})(?![\w])")
+_ENGLISH_NAMED = re.compile(
+    rf"(?<![\w-])(?:(?i:{_UNIT}),?[ \t]+|(?<=\b(?:on|at|in) ))(?:{_CAP}[ \t]+){{1,3}}"
+    rf"(?:{_STREET_WORDS})\b"
+)
+_INDIAN = re.compile(
+    r"\b(?<![\w/-])(?:(?i:h\.?\s?no\.?)\s*\d{1,4}|\d{1,4}/\d{1,4}),[ \t]+"
+    rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+)
+# A postcode and town after a comma: ", 56815 Oberviechtach", ", Jaén, 51789", "Bidar-556974".
+_POSTCODE_TOWN = re.compile(
+    rf"(?<=, )(?:\d{{5}}[ \t]+{_CAP}|{_CAP}(?:[ \t]+{_CAP})?,[ \t]*\d{{5}}\b)"
+    rf"|(?<![\w-]){_CAP}[-  ]\d{{6}}\b"
+)
+# Everyday German nouns that end like a street ("Arbeitsplatz", "Heimweg").
+_NOT_STREETS_LIST = """
+    arbeitsplatz parkplatz spielplatz sportplatz sitzplatz stellplatz studienplatz zeltplatz
+    campingplatz ausbildungsplatz praktikumsplatz marktplatz schulweg heimweg ausweg umweg
+    rückweg ruckweg hinweg fluchtweg hering lebensweg gehweg radweg waldweg ehering ohrring boxring
+    fingerring schlüsselring schlusselring jahrmarkt arbeitsmarkt supermarkt flohmarkt
+    weihnachtsmarkt wohnungsmarkt
+"""
+_NOT_STREETS = frozenset(_NOT_STREETS_LIST.split())
+# In German text, "-ring" and "str." end street names too ("Lachmannring", "Gröttnerstr."); in
+# English they end "Spring", "During" and a sentence.
+_GERMAN_NAMED = re.compile(r"\b(?<![\w-])[^\W\d_a-z][\w-]{2,}(?:ring|str\.)(?![\w])")
 
 _PATTERNS = (
     (_STREET, 0.9),
@@ -79,6 +136,12 @@ _PATTERNS = (
     (_PO_BOX, 0.9),
     (_UK_POSTCODE, 0.9),
     (_US_CITY_ZIP, 0.9),
+    (_FRENCH_NAMED, 0.6),
+    (_TYPE_FIRST_NAMED, 0.6),
+    (_SUFFIXED_NAMED, 0.6),
+    (_ENGLISH_NAMED, 0.6),
+    (_INDIAN, 0.6),
+    (_POSTCODE_TOWN, 0.6),
 )
 
 
@@ -97,9 +160,12 @@ def _join_adjacent(spans: list[Span], text: str) -> list[Span]:
 def find(text: str) -> list[Span]:
     """Address fragments in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
+    patterns = _PATTERNS + (((_GERMAN_NAMED, 0.6),) if looks_german(norm.text) else ())
     spans = [
         norm.span(KIND, match.start(), match.end(), confidence)
-        for pattern, confidence in _PATTERNS
+        for pattern, confidence in patterns
         for match in pattern.finditer(norm.text)
+        if pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED)
+        or match.group().lower() not in _NOT_STREETS
     ]
     return _join_adjacent(non_overlapping(spans), text)

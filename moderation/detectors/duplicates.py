@@ -6,6 +6,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
 from moderation.detectors._normalize import normalize
 from moderation.detectors.spans import Span
@@ -31,9 +32,10 @@ _WORD = re.compile(r"[^\W_]+")
 _CASE_TABLE = {"\u0131": "i"}
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[str, ...]:
     table = None if text.isascii() else _CASE_TABLE
-    return _WORD.findall(normalize(text, casefold=True, table=table, strip_marks=True).text)
+    return tuple(_WORD.findall(normalize(text, casefold=True, table=table, strip_marks=True).text))
 
 
 def _hash(feature: str) -> int:
@@ -41,8 +43,12 @@ def _hash(feature: str) -> int:
     return int.from_bytes(digest, "big")
 
 
+@lru_cache(maxsize=8)
 def fingerprint(text: str) -> int:
-    """The SimHash of ``text``: equal for texts differing only in case, spacing or punctuation."""
+    """The SimHash of ``text``: equal for texts differing only in case, spacing or punctuation.
+
+    The last few are kept: screening a long story asks for its fingerprint twice (to compare
+    and to store), and computes it once."""
     words = _words(text)
     # One 64-character bit string per feature, repeated by its weight; a bit of the result is
     # set when most strings set it (the usual signed sum, counted by C code).
@@ -80,10 +86,11 @@ def find(
     max_distance: int = DEFAULT_MAX_DISTANCE,
 ) -> list[Span]:
     """One span over all of ``text`` when it is long and nearly repeats a recent text."""
-    if not eligible(text):
+    recent = list(recent_fingerprints)
+    if not recent or not eligible(text):
         return []
     mine = fingerprint(text)
-    distances = [hamming(mine, other) for other in recent_fingerprints]
+    distances = [hamming(mine, other) for other in recent]
     best = min(distances, default=max_distance + 1)
     if best > max_distance:
         return []

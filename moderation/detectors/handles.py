@@ -32,16 +32,25 @@ _NOT_HANDLE_LIST = """
 """
 _NOT_HANDLES = frozenset(_NOT_HANDLE_LIST.split())
 
-_NAME = r"[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?"
+_NAME = r"[A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,28}[A-Za-z0-9_])?"
 
 # "@someone", but not the "@" of an address (preceded by a word character) nor "@ 5pm".
 _AT_HANDLE = re.compile(rf"(?<![\w@.+-])@(?P<name>{_NAME})(?![\w@]|\.\w)")
 _REDDIT = re.compile(r"(?<![\w/])/?u/[A-Za-z0-9_-]{3,20}(?![\w/-])")
 _LABELLED = re.compile(
-    rf"(?i)(?<!\w)(?:{_PLATFORM})"
+    rf"(?i)\b(?<!\w)(?:{_PLATFORM})"
     r"(?:\s+(?:handle|username|user name|user|name|id|account|acc))?"
     r"(?P<sep>\s*[:=→]\s*|\s+-\s+|\s*->\s*|\s+is\s+)"
     rf"(?P<handle>@?{_NAME})(?![\w@]|\.\w)"
+)
+# A bare username next to where it lives: "samuelsimpson_52 on insta", "dbray en tiktok".
+_ON_PLATFORM = re.compile(
+    rf"\b(?<![\w@.])(?P<handle>{_NAME})[ \t]+(?i:on|en|sur|auf|in|bei)[ \t]+(?i:{_PLATFORM})(?!\w)"
+)
+# "his snap is bobby_9", "her insta's bobby_9", "mi insta es bobby_9".
+_IS = re.compile(
+    rf"(?i)\b(?<!\w)(?:{_PLATFORM})(?:'s|\u2019s)?[ \t]+(?:is|was|es|era|est|c'est|ist|war)"
+    rf"[ \t]+(?P<handle>@?{_NAME})(?![\w@]|\.\w)"
 )
 _TIME = re.compile(r"(?i)\d{1,2}(?:[:.h]\d{2})?(?:am|pm|h)?")
 
@@ -50,6 +59,13 @@ def _plausible(name: str) -> bool:
     return not (
         len(name) < 2 or name.lower() in _NOT_HANDLES or name.isdigit() or _TIME.fullmatch(name)
     )
+
+
+def _word(name: str) -> bool:
+    """An everyday word ("stories on Reddit", "parlait sur WhatsApp"), not a username."""
+    from moderation.detectors.names import is_common
+
+    return is_common(name)
 
 
 def _domain(name: str) -> bool:
@@ -72,4 +88,19 @@ def find(text: str) -> list[Span]:
             # "my snap is cool" reads like a username less often than "snap: cool".
             confidence = 0.6 if match["sep"].strip() == "is" else 0.8
             spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), confidence))
+    for match in _ON_PLATFORM.finditer(norm.text):
+        handle = match["handle"]
+        # "him on insta", "it on tiktok": a username has a digit, an underscore, a dot, or is
+        # no everyday word.
+        telling = re.search(r"[\d_.]", handle) is not None
+        if (
+            _plausible(handle)
+            and (telling or (len(handle) >= 5 and not _word(handle)))
+            and handle.lower() not in _NOT_HANDLES
+            and not handle[0].isupper()
+        ):
+            spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), 0.7))
+    for match in _IS.finditer(norm.text):
+        if _plausible(match["handle"].lstrip("@")):
+            spans.append(norm.span(KIND, match.start("handle"), match.end("handle"), 0.7))
     return non_overlapping(spans)

@@ -36,10 +36,18 @@ _WWW_URL = re.compile(r"(?i)(?<![\w.@/-])www\.[^\W_](?:[\w-]*\.)+[a-z]{2,}(?:[/?
 _TLD_WORDS = sorted(TLDS, key=len, reverse=True)
 _KNOWN_TLD = "|".join(_TLD_WORDS + [tld.upper() for tld in _TLD_WORDS])
 _BARE_DOMAIN = re.compile(
-    r"(?<![\w.@/:+-])"
+    r"\b(?<![\w.@/:+-])"
     rf"(?P<host>(?:[^\W_](?:[\w-]{{0,62}}[^\W_])?\.)+(?P<tld>{_KNOWN_TLD}))"
     r"(?![\w-]|\.[^\W_])"
     r"(?P<rest>(?::\d{1,5})?[/?#][^\s<>\"'`]*)?"
+)
+
+
+# "instagram dot com slash bobby", "facebook punto com barra ana", "tiktok point com slash x".
+_SPELLED = re.compile(
+    r"(?i)\b(?<![\w.])(?P<host>[^\W_][\w-]{1,62})[ \t]+(?:dot|punto|point|punkt)[ \t]+"
+    rf"(?P<tld>{_KNOWN_TLD})(?![\w-])"
+    r"(?:[ \t]+(?:slash|barra|schrägstrich|/)[ \t]+[\w.@-]+)*"
 )
 
 
@@ -69,4 +77,9 @@ def find(text: str) -> list[Span]:
             continue
         end = _trim(norm.text, match.start(), match.end())
         found.append(norm.span(KIND, match.start(), end, 0.9))
+    for match in _SPELLED.finditer(norm.text):
+        if match["tld"].lower() in _WORDY_TLDS and "slash" not in match.group().lower():
+            continue
+        end = _trim(norm.text, match.start(), match.end())
+        found.append(norm.span(KIND, match.start(), end, 0.8))
     return non_overlapping(found)

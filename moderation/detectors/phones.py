@@ -1,8 +1,16 @@
-"""Find phone numbers with libphonenumber, trying the regions our writers most likely dial from."""
+"""Find phone numbers, however they are written: digits with any separators, digits spelled out
+in English, Spanish, French or German ("oh five two..."), mixed ("939 693 one five eight two")
+or with the letter O for zero ("O7700 9OO123").
+
+Linear in the text: every pass is a regular expression without nested repetition, and
+libphonenumber only ever sees one short candidate at a time (at most ``_VALIDATION_BUDGET``
+candidates per text, each cached), so a 20,000-character run of digits costs milliseconds.
+"""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 
@@ -11,47 +19,187 @@ from moderation.detectors.spans import Span
 
 KIND = "phone"
 
-# Numbers without a "+" are read as national numbers of each region in turn; "+" numbers are
-# international whichever region we try.
+# Regions whose numbering plans decide whether a short (7 to 9 digit) number is a phone number.
 DEFAULT_REGIONS = ("US", "GB", "FR", "DE", "IN", "AU", "ES", "IT", "NL", "BR", "ZA", "NG")
 
 # Fewer digits than this are ages, years, house numbers or short codes, never worth flagging.
 MIN_DIGITS = 7
+# More than this is a card, account or reference number, or noise: no phone number is longer.
+MAX_DIGITS = 15
 
-# A stretch of digits and the separators numbers are written with. The matcher only runs on
-# these (with a little context), which keeps long texts fast; "0 6 1 2 ..." is one stretch too.
-_CANDIDATE = re.compile(r"[+(]?\d(?:[\d().\-/ \t\u00a0]*\d)?")
-_CONTEXT = 2
+# Digit words of the languages our writers use; "oh" is the English way of saying zero.
+_DIGIT_WORDS = {
+    "0": "zero oh cero zéro zero null",
+    "1": "one uno un une eins",
+    "2": "two dos deux zwei",
+    "3": "three tres trois drei",
+    "4": "four cuatro quatre vier",
+    "5": "five cinco cinq fünf funf",
+    "6": "six seis sechs",
+    "7": "seven siete sept sieben",
+    "8": "eight ocho huit acht",
+    "9": "nine nueve neuf neun",
+}
+_WORD_DIGIT = {word: digit for digit, words in _DIGIT_WORDS.items() for word in words.split()}
+_SPELLED = re.compile(
+    r"(?i)\b(?<!\w)(?:(?P<word>"
+    + "|".join(sorted(_WORD_DIGIT, key=len, reverse=True))
+    + r")|(?P<mixed>[0-9Oo]*[0-9][0-9Oo]*))(?!\w)"
+)
+
+# Dates, times and year ranges are masked before looking for numbers: "03.04.2015" is a date.
+_DATES = re.compile(
+    r"(?<![\d./-])(?:\d{1,2}([./-])\d{1,2}\1(?:\d{4}|\d{2})|\d{4}([./-])\d{1,2}\2\d{1,2})(?![./-]?\d)"
+    r"|(?<!\d)\d{1,2}[:h]\d{2}(?!\d)"
+    r"|(?<![\d./-])(?:19|20)\d\d\s?[-\u2013/]\s?(?:19|20)\d\d(?![./-]?\d)"
+)
+# A run of digits with the separators numbers are written with, at most three in a row.
+_RUN = re.compile(r"\+?\(?\d(?:[ \t\u00a0.\-/()]{0,3}\d)*")
+_SLASH_BETWEEN = re.compile(r"\s+/\s+")
+_GROUP = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_THOUSANDS = re.compile(r"\d{1,3}(?:[ .\u00a0]\d{3})+")
+# Words that announce a number, in the four languages: they make a short number telling.
+_CONTEXT = re.compile(
+    r"(?i)(?:phone|number|call|ring|text|tel|mobile|cell|whatsapp|n[uú]mero|numéro|llama|"
+    r"tel[eé]fono|m[oó]vil|portable|appel|nummer|handy|anruf|ruf)"
+)
+
+_VALIDATION_BUDGET = 100
 
 
-def _matches(text: str, regions: tuple[str, ...]) -> list[tuple[int, int, bool]]:
-    """(start, end, international) for every valid number some region finds in ``text``."""
-    found = []
+@lru_cache(maxsize=4096)
+def _valid_somewhere(digits: str, regions: tuple[str, ...]) -> bool:
     for region in regions:
-        for match in phonenumbers.PhoneNumberMatcher(
-            text, region, leniency=phonenumbers.Leniency.VALID
-        ):
-            if sum(c.isdigit() for c in match.raw_string) >= MIN_DIGITS:
-                found.append((match.start, match.end, match.raw_string.startswith("+")))
-    return found
+        try:
+            if phonenumbers.is_valid_number(phonenumbers.parse(digits, region)):
+                return True
+        except phonenumbers.NumberParseException:
+            continue
+    return False
+
+
+def _digitise(text: str) -> tuple[str, list[int] | None]:
+    """``text`` with spelled-out digits and letter-O zeros as digits, and for each of its
+    characters the index in ``text`` it came from (None when nothing changed)."""
+    pieces: list[str] = []
+    origins: list[int] = []
+    last = 0
+    changed = False
+    for match in _SPELLED.finditer(text):
+        if match["word"]:
+            digit = _WORD_DIGIT[match["word"].lower()]
+        elif "o" in match["mixed"].lower() and sum(c.isdigit() for c in match["mixed"]) >= 2:
+            digit = match["mixed"].replace("O", "0").replace("o", "0")
+        else:
+            continue
+        changed = True
+        pieces.append(text[last : match.start()])
+        origins.extend(range(last, match.start()))
+        pieces.append(digit)
+        # One digit stands for the whole word; letter-O digits keep their own positions.
+        origins.extend([match.start()] if match["word"] else range(match.start(), match.end()))
+        last = match.end()
+    if not changed:
+        return text, None
+    pieces.append(text[last:])
+    origins.extend(range(last, len(text)))
+    return "".join(pieces), origins
+
+
+def _mask(text: str) -> str:
+    return _DATES.sub(lambda m: "x" * len(m.group()), text)
+
+
+def _confidence(piece: str, digits: str, before: str, state: dict) -> float | None:
+    groups = _GROUP.findall(piece)
+    if all(_YEAR.fullmatch(g) for g in groups):
+        return None  # "2017 2018 2019"
+    if piece.startswith("+"):
+        return 1.0 if len(digits) >= 8 else None
+    if len(digits) >= 10:
+        return 0.9 if len(digits) <= 13 else 0.6
+    # Seven to nine digits: a national number of some region, or a number announced as one.
+    context = _CONTEXT.search(before) is not None
+    if _THOUSANDS.fullmatch(piece) and not context:
+        return None  # "1 000 000"
+    if state["budget"] > 0:
+        state["budget"] -= 1
+        if _valid_somewhere(digits, state["regions"]):
+            return 0.8
+    return 0.6 if context else None
+
+
+def _pieces(run: str, offset: int):
+    """(start, end) of the candidates in a run: split at " / ", long runs in phone-sized parts."""
+    start = 0
+    for sep in [*_SLASH_BETWEEN.finditer(run), None]:
+        end = sep.start() if sep else len(run)
+        piece = run[start:end]
+        digits = sum(c.isdigit() for c in piece)
+        if digits <= MAX_DIGITS:
+            yield offset + start, offset + end
+        else:
+            yield from _chunks(piece, offset + start)
+        if sep:
+            start = sep.end()
+
+
+def _chunks(piece: str, offset: int):
+    """Whole groups of at most 13 digits from a long run, for "call 06 12 34 56 78 06 ..."."""
+    first = None
+    count = last_end = 0
+    for group in _GROUP.finditer(piece):
+        size = len(group.group())
+        if size > MAX_DIGITS:
+            first, count = None, 0
+            continue
+        if first is None:
+            first, count = group.start(), 0
+        if count + size > 13:
+            if count >= 10:
+                yield offset + first, offset + last_end
+            first, count = group.start(), 0
+        count += size
+        last_end = group.end()
+    if first is not None and count >= 10:
+        yield offset + first, offset + last_end
 
 
 def find(text: str, *, regions: tuple[str, ...] = DEFAULT_REGIONS) -> list[Span]:
     """Phone numbers in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
+    digitised, origins = _digitise(norm.text)
+    masked = _mask(digitised)
+    state = {"budget": _VALIDATION_BUDGET, "regions": regions}
     spans = []
-    for candidate in _CANDIDATE.finditer(norm.text):
-        digits = sum(c.isdigit() for c in candidate.group())
-        if digits < MIN_DIGITS:
+    for run in _RUN.finditer(masked):
+        if sum(c.isdigit() for c in run.group()) < MIN_DIGITS:
             continue
-        start = max(0, candidate.start() - _CONTEXT)
-        window = norm.text[start : candidate.end() + _CONTEXT]
-        # A lone "+" number reads the same from any region, so one is enough (each costs ~1 ms).
-        alone = candidate.group().startswith("+") and digits <= 15
-        tried = regions[:1] if alone else regions
-        for first, last, plus in _matches(window, tried):
-            # Some regions' matches start with the space before the number.
-            while first < last and window[first].isspace():
-                first += 1
-            spans.append(norm.span(KIND, start + first, start + last, 1.0 if plus else 0.9))
+        for start, end in _pieces(run.group(), run.start()):
+            piece = masked[start:end].strip(" \t\u00a0.-/")
+            start = masked.index(piece, start)
+            end = start + len(piece)
+            if piece.startswith("(") and ")" not in piece:
+                piece, start = piece[1:], start + 1
+            digits = "".join(c for c in piece if c.isdigit())
+            if not MIN_DIGITS <= len(digits) <= MAX_DIGITS:
+                continue
+            before = masked[max(0, start - 40) : start]
+            confidence = _confidence(piece, digits, before, state)
+            if confidence is None:
+                continue
+            if origins is not None:
+                # A spelled-out digit stands for its whole word.
+                first, last = origins[start], _word_end(norm.text, origins[end - 1])
+            else:
+                first, last = start, end
+            spans.append(norm.span(KIND, first, last, confidence))
     return non_overlapping(spans)
+
+
+def _word_end(text: str, index: int) -> int:
+    end = index + 1
+    while end < len(text) and (text[end].isalnum()):
+        end += 1
+    return end

@@ -106,3 +106,23 @@ def test_the_sweeper_sends_what_it_finds_in_batches_too(monkeypatch):
     assert tasks.sweep_unscreened() == 3
     assert sorted(i for batch in sent for i in batch) == [t.pk for t in testimonies]
     assert [len(batch) for batch in sent] == [2, 1]
+
+
+def test_a_batch_reads_the_watch_words_once_and_still_applies_them():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from moderation.models import WatchWord
+
+    WatchWord.objects.create(phrase="spam", severity=WatchWord.Severity.BANNED)
+    testimonies = [
+        services.testimony_submit(kind="statement", body=f"Statement {i} with spam").testimony
+        for i in range(3)
+    ]
+    with CaptureQueriesContext(connection) as queries:
+        tasks.screen_testimonies([t.pk for t in testimonies])
+    reads = [q for q in queries.captured_queries if "watchword" in q["sql"].lower()]
+    assert len(reads) == 1
+    for testimony in testimonies:
+        testimony.refresh_from_db()
+        assert "banned" in [f["kind"] for f in testimony.screening.findings]

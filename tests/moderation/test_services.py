@@ -57,6 +57,41 @@ def test_in_surge_mode_a_statement_with_a_phone_number_still_waits_for_review():
     assert QueueItem.objects.filter(testimony=testimony, is_open=True).exists()
 
 
+@override_settings(MODERATION_SURGE_MODE=True)
+def test_in_surge_mode_a_statement_naming_only_a_public_figure_is_published_at_once():
+    testimony = TestimonyFactory(body="When Harvey Weinstein was in the news I finally spoke up.")
+    screening = services.testimony_screen(testimony_id=testimony.pk)
+    testimony.refresh_from_db()
+    assert [f["kind"] for f in screening.findings] == ["public"]
+    assert testimony.status == Testimony.Status.PUBLISHED
+
+
+@override_settings(MODERATION_SURGE_MODE=True)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My manager at Slater Inc kept texting me.",
+        "I grew up in Muncie and he coached the swim team.",
+        "It was Hredhaan who cornered me in the stairwell.",
+        "his number is 939 693 one five eight two",
+    ],
+)
+def test_in_surge_mode_a_statement_with_a_workplace_town_name_or_spelled_number_waits(body):
+    testimony = TestimonyFactory(body=body)
+    services.testimony_screen(testimony_id=testimony.pk)
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PENDING
+    assert QueueItem.objects.filter(testimony=testimony, is_open=True).exists()
+
+
+@override_settings(MODERATION_SURGE_MODE=True, MODERATION_SURGE_RISK_THRESHOLD=0.0)
+def test_in_surge_mode_a_threshold_of_zero_publishes_nothing_at_once():
+    testimony = TestimonyFactory(body="At 19. Me too.")
+    services.testimony_screen(testimony_id=testimony.pk)
+    testimony.refresh_from_db()
+    assert testimony.status == Testimony.Status.PENDING
+
+
 def test_a_flood_of_the_same_long_story_is_flagged_as_a_duplicate():
     story = " ".join(f"word{i}" for i in range(80))
     first = TestimonyFactory(story=True, body=story)
@@ -296,3 +331,15 @@ def test_expired_claims_are_released(moderator):
     assert services.release_expired_claims() == 1
     item.refresh_from_db()
     assert item.claimed_by is None
+
+
+def test_a_long_story_is_fingerprinted_once_however_often_screening_asks():
+    from moderation.detectors import duplicates
+
+    TestimonyFactory(story=True, body=" ".join(f"earlier{i}" for i in range(80)))
+    services.testimony_screen(testimony_id=Testimony.objects.get().pk)
+    duplicates.fingerprint.cache_clear()
+    story = TestimonyFactory(story=True, body=" ".join(f"word{i}" for i in range(80)))
+    screening = services.testimony_screen(testimony_id=story.pk)
+    assert screening.fingerprint is not None
+    assert duplicates.fingerprint.cache_info().misses == 1

@@ -61,6 +61,26 @@ def test_claim_next_opens_the_item_with_the_findings_highlighted(client, moderat
     assert '<details class="reveal"' in html
 
 
+def test_a_public_figure_is_shown_as_such_with_nothing_to_remove(client, moderator):
+    testimony = TestimonyFactory(
+        body="When Harvey Weinstein was in the news my manager Nitesh laughed"
+    )
+    services.testimony_screen(testimony_id=testimony.pk)
+    html = client.post("/moderation/next/", follow=True).content.decode()
+    assert '<mark class="finding finding--public" title="names a public person">' in html
+    assert "(names a public person)" in html
+    assert "Remove public" not in html
+    assert '<mark class="finding finding--name" title="a private name">Nitesh</mark>' in html
+    assert "Remove name" in html
+
+
+def test_an_unsure_finding_is_shown_as_a_hint(client, moderator):
+    testimony = TestimonyFactory(body="We went to Paris and I will never go back")
+    services.testimony_screen(testimony_id=testimony.pk)
+    html = client.post("/moderation/next/", follow=True).content.decode()
+    assert 'class="finding finding--place finding--hint" title="a town or city (hint)"' in html
+
+
 def test_a_moderator_redacts_then_approves_from_the_item_page(client, moderator):
     testimony = TestimonyFactory(body="Write to someone@example.org now")
     services.testimony_screen(testimony_id=testimony.pk)

@@ -69,3 +69,32 @@ def test_ages_counts_and_years_are_not_addresses(text):
 @given(texts)
 def test_any_text_gives_valid_spans(text):
     assert_valid_spans(text, addresses.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Il habitait rue Girard, juste au-dessus du café.", "rue Girard"),
+        ("Er wohnte am Lachmannring, gleich neben der Schule.", "Lachmannring"),
+        ("We met at his place on Juarez Alley.", "Juarez Alley"),
+        ("Pasó en el piso de Cuesta de Pánfilo Marqués", "Cuesta de Pánfilo Marqués"),
+        ("It happened at H.No. 52, Date Nagar last year", "H.No. 52, Date Nagar"),
+        ("He lived at 6974 Ramirez Ferry Apt. 241, two doors down", "6974 Ramirez Ferry Apt. 241"),
+        ("Ingo-Reuter-Gasse 58/72, 21657 Ravensburg", "Ingo-Reuter-Gasse 58/72, 21657 Ravensburg"),
+    ],
+)
+def test_streets_without_a_number_other_street_types_and_indian_addresses_are_found(text, address):
+    assert texts_of(addresses.find(text)) == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mein Arbeitsplatz war die Hölle",
+        "I was 14, Sarah was 15",
+        "Wandering home that night I cried",
+        "à la place de Marie",
+    ],
+)
+def test_everyday_nouns_that_end_like_a_street_and_ages_are_not_addresses(text):
+    assert addresses.find(text) == []

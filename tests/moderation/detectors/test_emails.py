@@ -90,3 +90,24 @@ def test_two_addresses_are_two_sorted_spans():
 @given(texts)
 def test_any_text_gives_valid_spans(text):
     assert_valid_spans(text, emails.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("write to tracey.salas at gmail dot com", "tracey.salas at gmail dot com"),
+        ("escríbele a ana_23 arroba gmail punto com", "ana_23 arroba gmail punto com"),
+        ("son mail: paul arobase orange point fr", "paul arobase orange point fr"),
+        ("jo [dot] smith [at] mail [dot] com", "jo [dot] smith [at] mail [dot] com"),
+    ],
+)
+def test_an_address_spelled_out_in_any_language_is_found(text, address):
+    assert texts_of(emails.find(text)) == [address]
+
+
+def test_an_address_named_by_its_provider_is_found_without_the_domain():
+    assert texts_of(emails.find("his gmail is tracey.salas if anyone needs it")) == ["tracey.salas"]
+
+
+def test_a_provider_followed_by_an_ordinary_word_is_no_address():
+    assert emails.find("my email is private and his gmail was hacked") == []

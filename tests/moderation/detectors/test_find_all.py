@@ -48,3 +48,20 @@ def test_ordinary_testimony_sentences_find_nothing():
 def test_any_text_gives_valid_spans(text):
     spans = find_all(text, banned=["spam"], suspect=["sarah"], recent_fingerprints=[0])
     assert_valid_spans(text, spans, overlapping=True)
+
+
+def test_warming_up_loads_every_word_list_and_the_gazetteer_once():
+    from moderation.detectors import names, places, warm_up
+
+    warm_up()
+    loaded = (places.gazetteer, names.common_words, names.more_given_names, names.given_names)
+    assert all(load.cache_info().currsize == 1 for load in loaded)
+
+
+def test_the_new_kinds_are_found_together_and_a_public_figure_apart():
+    text = (
+        "When Harvey Weinstein was in the news I told my sister about my boss at Slater Inc. "
+        "I grew up in Muncie and his snap is jake_9."
+    )
+    kinds = {span.kind for span in find_all(text)}
+    assert {"public", "workplace", "place", "handle"} <= kinds

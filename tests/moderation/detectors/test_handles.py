@@ -69,3 +69,29 @@ def test_emails_times_and_ordinary_words_are_not_handles(text):
 @given(texts)
 def test_any_text_gives_valid_spans(text):
     assert_valid_spans(text, handles.find(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "handle"),
+    [
+        ("my ex is samuelsimpson_52 on insta", "samuelsimpson_52"),
+        ("he is dbray en tiktok", "dbray"),
+        ("his snap is jake.miller_9", "jake.miller_9"),
+        ("@maria-cristinario kept messaging me", "@maria-cristinario"),
+    ],
+)
+def test_a_bare_username_next_to_its_platform_is_found(text, handle):
+    assert texts_of(handles.find(text)) == [handle]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I read other stories on Reddit",
+        "he found me on insta",
+        "on se parlait sur WhatsApp",
+        "he messaged me @ 2am and @ 3am",
+    ],
+)
+def test_everyday_words_before_a_platform_and_times_after_at_are_no_handles(text):
+    assert handles.find(text) == []

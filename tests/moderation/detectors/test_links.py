@@ -73,3 +73,15 @@ def test_tlds_are_a_known_compact_list():
 @given(texts)
 def test_any_text_gives_valid_spans(text):
     assert_valid_spans(text, links.find(text))
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "instagram dot com slash jake.miller_9",
+        "facebook punto com barra ana_23",
+        "tiktok point com slash bobby",
+    ],
+)
+def test_a_link_spelled_out_with_dot_and_slash_is_found(link):
+    assert texts_of(links.find(f"look at {link} and see")) == [link]

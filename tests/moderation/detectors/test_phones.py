@@ -92,3 +92,46 @@ def test_a_long_text_without_numbers_is_fast_and_empty():
 @given(texts)
 def test_any_text_gives_valid_spans(text):
     assert_valid_spans(text, phones.find(text))
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "oh five two four nine one three three eight seven",
+        "939 693 one five eight two",
+        "O7700 9OO123",
+        "seis uno dos tres cuatro cinco seis siete ocho",
+        "zéro six un deux trois quatre cinq six sept huit",
+        "null eins fünf eins vier neun sechs null acht zwei",
+        "8 3 1 9 2 2 2 0 3 5",
+    ],
+)
+def test_a_number_spelled_out_mixed_or_with_the_letter_o_for_zero_is_found(number):
+    assert texts_of(phones.find(f"call him on {number} if you dare")) == [number]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened on 03.04.2015 and again on 12.11.2016.",
+        "Am 03.04.2015 um 14.30 Uhr war die Anhörung.",
+        "I said no one two three times",
+        "1 000 000 euros and nothing changed",
+        "version 1.2.3.4 of the app",
+    ],
+)
+def test_dotted_dates_counting_and_big_amounts_are_not_phones(text):
+    assert phones.find(text) == []
+
+
+def test_a_long_run_of_digits_asks_the_phone_library_a_bounded_number_of_times(monkeypatch):
+    calls = []
+    real = phones.phonenumbers.parse
+    monkeypatch.setattr(
+        phones.phonenumbers, "parse", lambda *args: calls.append(args) or real(*args)
+    )
+    phones._valid_somewhere.cache_clear()
+    text = " x ".join(f"{n:07d}" for n in range(1, 3000))
+    phones.find(text)
+    # Three thousand candidates, but at most a hundred are checked, in each region.
+    assert len(calls) <= 100 * len(phones.DEFAULT_REGIONS)
