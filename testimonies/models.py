@@ -8,7 +8,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
@@ -31,7 +31,9 @@ class Label(models.Model):
         ordering = ["position", "name"]
 
     def __str__(self):
-        return self.name
+        # The names every install starts with are translated (marked in migration 0002); a
+        # name an operator typed is shown as typed in every language.
+        return gettext(self.name)
 
 
 class Topic(Label):

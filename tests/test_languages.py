@@ -10,13 +10,12 @@ from django.template.loader import render_to_string
 from django.test import Client
 from django.utils import timezone, translation
 
-from testimonies.models import PublishedTally, PublishedTotal
+from testimonies.models import PublishedTally, PublishedTotal, Topic
 from tests.factories import TestimonyFactory
 
 pytestmark = pytest.mark.django_db
 
-LEAVE = {"en": "Leave this site", "es": "Salir de este sitio", "fr": "Quitter ce site"}
-LEAVE["ar"] = "مغادرة هذا الموقع"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # One string from each part of the page chrome that is cached per language: the header, the
 # help box with the footer, and the sign-in links.
 CHROME = ["Leave this site", "Find a crisis line near you", "Keep an account (optional)"]
@@ -36,7 +35,7 @@ def in_language(html: str, language: str) -> bool:
             return [translation.gettext(text) for text in CHROME]
 
     return all(text in html for text in chrome(language)) and not any(
-        text in html for code in LEAVE if code != language for text in chrome(code)
+        text in html for code in LANGUAGES if code != language for text in chrome(code)
     )
 
 
@@ -160,3 +159,19 @@ def test_the_statistics_are_grouped_by_the_language(client):
     assert "<dd>1\xa0234\xa0567</dd>" in french
     # The charts' own coordinates are never localised: SVG wants "12.5", never "12,5".
     assert not re.search(r'(?:x|y|width|height)="\d+,\d', french)
+
+
+def test_the_topics_and_warnings_every_install_starts_with_are_in_the_readers_language(client):
+    Topic.objects.create(slug="sailing", name="Sailing club", position=99)
+    html = client.get("/share/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Escuela o universidad" in html and "School or university" not in html
+    assert "Agresión sexual" in html
+    assert "Sailing club" in html  # what an operator typed is shown as typed
+
+
+def test_the_cached_confirmation_after_sharing_is_in_each_authors_language():
+    for language in ["ar", "en", "es", "ar"]:
+        response = Client().post(
+            "/share/", {"kind": "metoo", "body": ""}, HTTP_ACCEPT_LANGUAGE=language
+        )
+        assert in_language(response.content.decode(), language), language

@@ -215,5 +215,5 @@ def statistics_charts(statistics) -> dict:
         ],
         # The table under the daily charts: each day with its count of every kind, in order.
         "days": [(day, [counts.get(kind, 0) for kind in kinds]) for day, counts in statistics.days],
-        "topics": horizontal_bar_chart([(topic.name, count) for topic, count in by_count]),
+        "topics": horizontal_bar_chart([(str(topic), count) for topic, count in by_count]),
     }

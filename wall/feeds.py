@@ -64,7 +64,7 @@ class LatestTestimoniesFeed(Feed):
         text = item.body
         if item.kind == Testimony.Kind.STORY:
             text = Truncator(text).words(STORY_SUMMARY_WORDS)
-        warnings = [warning.name for warning in item.warning_list]
+        warnings = [str(warning) for warning in item.warning_list]
         if warnings:
             notice = _("Content warning: %(warnings)s") % {"warnings": ", ".join(warnings)}
             return f"<p><strong>{escape(notice)}</strong></p>{linebreaks(text, autoescape=True)}"

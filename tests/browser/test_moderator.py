@@ -85,7 +85,9 @@ def test_a_moderator_signs_in_with_a_code_redacts_approves_rejects_and_batch_app
         # What screening flagged is left for a review of its own.
         expect(page.get_by_role("checkbox", name=flagged.body)).not_to_be_checked()
         page.get_by_role("button", name="Approve the ticked statements").click()
-        expect(page.get_by_text("3 approved; 0 skipped")).to_be_visible()
+        expect(
+            page.get_by_text("Approved: 3. Skipped because they changed or were taken: 0.")
+        ).to_be_visible()
         for statement in statements:
             statement.refresh_from_db()
             assert statement.status == Testimony.Status.PUBLISHED, statement.body
