@@ -62,13 +62,28 @@ _FRENCH = re.compile(
     rf"\b(?<![\w.,/-]){_NUMBER}(?:\s*(?:bis|ter))?,?\s+(?i:{_FRENCH_TYPES})\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
 )
+# Spanish and Italian street types may be in lower case here ("calle Goya número 14"): the
+# number makes it sure ("via" stays capitalised: "via Zoom").
 _NUMBER_LAST = re.compile(
-    rf"\b(?<![\w-])(?:{_TYPE_FIRST})\.?\s+"
+    rf"\b(?<![\w-])(?:{_TYPE_FIRST}|(?i:calle|avenida|paseo|plaza|camino|carrer|rúa|piazza))\.?\s+"
     rf"(?i:{_ARTICLES})*{_CAP}(?:\s+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
-    r",?\s+(?:n\.?\s*|nº\s*|no\.?\s*)?\d{1,4}[a-zA-Z]?\b"
+    r",?\s+(?:n\.?\s*|nº\s*|no\.?\s*|(?i:número|numero|num\.)\s*)?\d{1,4}[a-zA-Z]?\b"
+    r"(?!\s+(?:years?|months?|weeks?|days?|hours?|minutes?|times?|x|años|veces|fois|ans|Mal)\b)"
+)
+# A US intersection: "41st and Maple", "5th & Main", "the corner of Elm and 3rd".
+_SIDE = rf"(?:\d{{1,3}}(?:st|nd|rd|th)|{_CAP})"
+_INTERSECTION = re.compile(
+    rf"\b{_SIDE}[ \t]+(?:and|&)[ \t]+{_SIDE}"
+    r"(?=[ \t]+(?:St|Street|Ave|Avenue)\b|[,. \t]|$)"
+)
+# A whole word, then a look back at how it ends: no backtracking through the word.
+_ENDS_LIKE_A_STREET = (
+    "(?i:(?<=str)\\.|"
+    + "|".join(f"(?<={suffix})" for suffix in _SUFFIX_TYPES.split("|") if suffix != "str\\.")
+    + ")"
 )
 _SUFFIXED = re.compile(
-    rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*(?i:{_SUFFIX_TYPES}))"
+    rf"\b(?<![\w-])(?:(?:{_CAP}\s+)?(?:{_SEPARATE_TYPES})|[^\W\d_a-z][\w-]*+{_ENDS_LIKE_A_STREET})"
     r"\s+\d{1,4}[a-z]?(?:[-/]\d{1,4}[a-z]?)?\b"
 )
 # "Flat 3", "apt 4B"; not "a flat 2 years ago".
@@ -99,8 +114,11 @@ _TYPE_FIRST_NAMED = re.compile(
     rf"(?:[ \t]+(?i:{_ARTICLES})*{_CAP}){{0,3}}"
     r"(?:[ \t]+\d{1,4}[a-zA-Z]?)?(?:[ \t]+(?:Puerta|Piso|Portal|Bajo|Esc\\.)[ \t]+\d{1,3})?"
 )
-_WORD_TYPES = _SUFFIX_TYPES.replace("str\\.|", "")
-_SUFFIXED_NAMED = re.compile(rf"\b(?<![\w-])[^\W\d_a-z][\w-]{{2,}}(?i:{_WORD_TYPES})(?![\w])")
+_WORD_TYPES = "|".join(f"(?<={t})" for t in _SUFFIX_TYPES.split("|") if t != "str\\.")
+# Six characters at least: "Weg", "Platz" or "Allee" alone are words, not street names.
+_SUFFIXED_NAMED = re.compile(
+    rf"\b(?<![\w-])[^\W\d_a-z][\w-]{{2,}}+(?i:{_WORD_TYPES})(?<=[^\W\d_][\w-]{{5}})"
+)
 _ENGLISH_NAMED = re.compile(
     rf"(?<![\w-])(?:(?i:{_UNIT}),?[ \t]+|(?<=\b(?:on|at|in) ))(?:{_CAP}[ \t]+){{1,3}}"
     rf"(?:{_STREET_WORDS})\b"
@@ -125,7 +143,7 @@ _NOT_STREETS_LIST = """
 _NOT_STREETS = frozenset(_NOT_STREETS_LIST.split())
 # In German text, "-ring" and "str." end street names too ("Lachmannring", "Gröttnerstr."); in
 # English they end "Spring", "During" and a sentence.
-_GERMAN_NAMED = re.compile(r"\b(?<![\w-])[^\W\d_a-z][\w-]{2,}(?:ring|str\.)(?![\w])")
+_GERMAN_NAMED = re.compile(r"\b(?<![\w-])[^\W\d_a-z][\w-]{2,}+(?:(?<=ring)|(?<=str)\.)")
 
 _PATTERNS = (
     (_STREET, 0.9),
@@ -143,6 +161,7 @@ _PATTERNS = (
     (_INDIAN, 0.6),
     (_POSTCODE_TOWN, 0.6),
 )
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 
 
 def _join_adjacent(spans: list[Span], text: str) -> list[Span]:
@@ -161,11 +180,15 @@ def find(text: str) -> list[Span]:
     """Address fragments in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
     patterns = _PATTERNS + (((_GERMAN_NAMED, 0.6),) if looks_german(norm.text) else ())
+    # An intersection counts when one side is a numbered street ("41st and Maple"); "Smith and
+    # Jones" is not one.
+    patterns += ((_INTERSECTION, 0.6),)
     spans = [
         norm.span(KIND, match.start(), match.end(), confidence)
         for pattern, confidence in patterns
         for match in pattern.finditer(norm.text)
-        if pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED)
+        if (pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED))
         or match.group().lower() not in _NOT_STREETS
+        if pattern is not _INTERSECTION or _ORDINAL.search(match.group())
     ]
     return _join_adjacent(non_overlapping(spans), text)

@@ -27,20 +27,64 @@ MIN_DIGITS = 7
 # More than this is a card, account or reference number, or noise: no phone number is longer.
 MAX_DIGITS = 15
 
-# Digit words of the languages our writers use; "oh" is the English way of saying zero.
-_DIGIT_WORDS = {
-    "0": "zero oh cero zéro zero null",
-    "1": "one uno un une eins",
-    "2": "two dos deux zwei",
-    "3": "three tres trois drei",
-    "4": "four cuatro quatre vier",
-    "5": "five cinco cinq fünf funf",
-    "6": "six seis sechs",
-    "7": "seven siete sept sieben",
-    "8": "eight ocho huit acht",
-    "9": "nine nueve neuf neun",
+# Number words of the languages our writers use, 0 to 99: "oh" is English for zero in a number.
+_UNITS = {
+    "en": "zero one two three four five six seven eight nine",
+    "es": "cero uno dos tres cuatro cinco seis siete ocho nueve",
+    "fr": "zéro un deux trois quatre cinq six sept huit neuf",
+    "de": "null eins zwei drei vier fünf sechs sieben acht neun",
 }
-# The same in Arabic, as typed without short vowels (moderation/detectors/regions.py has the
+_TEENS = {
+    "en": "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen",
+    "es": "diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve",
+    "fr": "dix onze douze treize quatorze quinze seize dix-sept dix-huit dix-neuf",
+    "de": "zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn",
+}
+_TENS = {
+    "en": "twenty thirty forty fifty sixty seventy eighty ninety",
+    "es": "veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa",
+    "fr": "vingt trente quarante cinquante soixante soixante-dix quatre-vingt quatre-vingt-dix",
+    "de": "zwanzig dreißig vierzig fünfzig sechzig siebzig achtzig neunzig",
+}
+_SPANISH_TWENTIES = (
+    "veinte veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete "
+    "veintiocho veintinueve"
+)
+
+
+def _number_words() -> dict[str, str]:
+    """Every way of writing 0 to 99 in words, each to its digits (a token: "soixante-dix-huit",
+    "einundzwanzig"; spaced forms such as "fifty five" are joined as they are read)."""
+    words: dict[str, str] = {"oh": "0", "une": "1", "funf": "5", "zwolf": "12", "dreissig": "30"}
+    for lang in _UNITS:
+        units, teens, tens = _UNITS[lang].split(), _TEENS[lang].split(), _TENS[lang].split()
+        words.update({w: str(n) for n, w in enumerate(units)})
+        words.update({w: str(10 + n) for n, w in enumerate(teens)})
+        for n, ten in enumerate(tens):
+            value = 20 + 10 * n
+            words.setdefault(ten, str(value))
+            for unit in range(1, 10):
+                if lang == "en":
+                    words[f"{ten}-{units[unit]}"] = str(value + unit)
+                elif lang == "de":
+                    unit_word = "ein" if unit == 1 else units[unit]
+                    words[f"{unit_word}und{ten}"] = str(value + unit)
+    words.update({w: str(20 + n) for n, w in enumerate(_SPANISH_TWENTIES.split())})
+    # French: "vingt-deux", "soixante-douze", "quatre-vingt-dix-sept".
+    for base, value in (("vingt", 20), ("trente", 30), ("quarante", 40), ("cinquante", 50)):
+        for unit in range(2, 10):
+            words[f"{base}-{_UNITS['fr'].split()[unit]}"] = str(value + unit)
+    for base, value in (("soixante", 60), ("quatre-vingt", 80)):
+        for unit in range(1, 20):
+            word = (_UNITS["fr"].split() + _TEENS["fr"].split())[unit]
+            if not (base == "soixante" and unit == 1):
+                words[f"{base}-{word}"] = str(value + unit)
+    words["quatre-vingts"] = "80"
+    return words
+
+
+_NUMBER_WORDS = _number_words()
+# Arabic digit words, as typed without short vowels (moderation/detectors/regions.py has the
 # regions of each language); Arabic-Indic digits (٠١٢...) are digits to the patterns already.
 _ARABIC_DIGIT_WORDS = {
     "0": "صفر",
@@ -54,14 +98,15 @@ _ARABIC_DIGIT_WORDS = {
     "8": "ثمانية ثمانيه تمانيه",
     "9": "تسعة تسعه",
 }
-for _digit, _words in _ARABIC_DIGIT_WORDS.items():
-    _DIGIT_WORDS[_digit] += " " + _words
-_WORD_DIGIT = {word: digit for digit, words in _DIGIT_WORDS.items() for word in words.split()}
-_SPELLED = re.compile(
-    r"(?i)\b(?<!\w)(?:(?P<word>"
-    + "|".join(sorted(_WORD_DIGIT, key=len, reverse=True))
-    + r")|(?P<mixed>[0-9Oo]*[0-9][0-9Oo]*))(?!\w)"
+_NUMBER_WORDS.update(
+    {word: digit for digit, words in _ARABIC_DIGIT_WORDS.items() for word in words.split()}
 )
+# Words that join a ten and a unit: "treinta y dos", "vingt et un", "fifty five".
+_JOINERS = frozenset({"y", "et", "and"})
+_TOKEN = re.compile(r"(?P<mixed>\b[0-9Oo]*[0-9][0-9Oo]*\b)|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)")
+# Between two spelled groups a comma is a pause, not the end of the number.
+_SPELLED_GAP = re.compile(r"[ \t]*,?[ \t]*")
+
 
 # Dates, times and year ranges are masked before looking for numbers: "03.04.2015" is a date.
 _DATES = re.compile(
@@ -96,32 +141,80 @@ def _valid_somewhere(digits: str, regions: tuple[str, ...]) -> bool:
     return False
 
 
-def _digitise(text: str) -> tuple[str, list[int] | None]:
-    """``text`` with spelled-out digits and letter-O zeros as digits, and for each of its
-    characters the index in ``text`` it came from (None when nothing changed)."""
-    pieces: list[str] = []
-    origins: list[int] = []
-    last = 0
-    changed = False
-    for match in _SPELLED.finditer(text):
-        if match["word"]:
-            digit = _WORD_DIGIT[match["word"].lower()]
-        elif "o" in match["mixed"].lower() and sum(c.isdigit() for c in match["mixed"]) >= 2:
-            digit = match["mixed"].replace("O", "0").replace("o", "0")
-        else:
+def _spelled_tokens(text: str):
+    """(start, end, digits) for each spelled-out number ("five", "treinta y dos", "double oh")
+    and each number written with the letter O for zero ("O7700")."""
+    tokens = list(_TOKEN.finditer(text))
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token["mixed"]:
+            mixed = token["mixed"]
+            if "o" in mixed.lower() and sum(c.isdigit() for c in mixed) >= 2:
+                yield token.start(), token.end(), mixed.replace("O", "0").replace("o", "0")
+            i += 1
             continue
-        changed = True
-        pieces.append(text[last : match.start()])
-        origins.extend(range(last, match.start()))
-        pieces.append(digit)
-        # One digit stands for the whole word; letter-O digits keep their own positions.
-        origins.extend([match.start()] if match["word"] else range(match.start(), match.end()))
-        last = match.end()
-    if not changed:
-        return text, None
+        word = token["word"].lower()
+        repeat = {"double": 2, "triple": 3}.get(word)
+        if repeat and i + 1 < len(tokens) and tokens[i + 1]["word"]:
+            following = _NUMBER_WORDS.get(tokens[i + 1]["word"].lower())
+            if following is not None and len(following) == 1:
+                yield token.start(), tokens[i + 1].end(), following * repeat
+                i += 2
+                continue
+        digits = _NUMBER_WORDS.get(word)
+        if digits is None:
+            i += 1
+            continue
+        end = token.end()
+        # "fifty five", "treinta y dos", "vingt et un": a ten and a unit read as one number.
+        if len(digits) == 2 and digits.endswith("0") and i + 1 < len(tokens):
+            j = i + 1
+            if tokens[j]["word"] and tokens[j]["word"].lower() in _JOINERS and j + 1 < len(tokens):
+                j += 1
+            unit = tokens[j]["word"] and _NUMBER_WORDS.get(tokens[j]["word"].lower())
+            if (
+                unit
+                and len(unit) == 1
+                and unit != "0"
+                and text[end : tokens[j].start()].strip(" \t")
+                in ("", "y", "et", "and", "Y", "Et", "And")
+            ):
+                digits, end, i = digits[0] + unit, tokens[j].end(), j
+        yield token.start(), end, digits
+        i += 1
+
+
+def _digitise(text: str) -> tuple[str, list[int] | None, list[int] | None]:
+    """``text`` with spelled-out numbers and letter-O zeros as digits, and for each of its
+    characters where it starts and ends in ``text`` (None when nothing changed)."""
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    previous_spelled = False
+    for start, end, digits in _spelled_tokens(text):
+        gap = text[last:start]
+        if previous_spelled and "," in gap and _SPELLED_GAP.fullmatch(gap):
+            # "five five five, two one three": the pause is a space between digit groups.
+            pieces.append(" ")
+            starts.append(last)
+            ends.append(start)
+        else:
+            pieces.append(gap)
+            starts.extend(range(last, start))
+            ends.extend(range(last + 1, start + 1))
+        pieces.append(digits)
+        starts.extend([start] * len(digits))
+        ends.extend([end] * len(digits))
+        last = end
+        previous_spelled = True
+    if not pieces:
+        return text, None, None
     pieces.append(text[last:])
-    origins.extend(range(last, len(text)))
-    return "".join(pieces), origins
+    starts.extend(range(last, len(text)))
+    ends.extend(range(last + 1, len(text) + 1))
+    return "".join(pieces), starts, ends
 
 
 def _mask(text: str) -> str:
@@ -200,7 +293,7 @@ def find(
 
         regions, grouped = phone_regions(language), grouped_in_threes(language)
     norm = normalize(text)
-    digitised, origins = _digitise(norm.text)
+    digitised, starts, ends = _digitise(norm.text)
     masked = _mask(digitised)
     state = {"budget": _VALIDATION_BUDGET, "regions": regions, "grouped_regions": grouped}
     spans = []
@@ -220,17 +313,10 @@ def find(
             confidence = _confidence(piece, digits, before, state)
             if confidence is None:
                 continue
-            if origins is not None:
+            if starts is not None:
                 # A spelled-out digit stands for its whole word.
-                first, last = origins[start], _word_end(norm.text, origins[end - 1])
+                first, last = starts[start], ends[end - 1]
             else:
                 first, last = start, end
             spans.append(norm.span(KIND, first, last, confidence))
     return non_overlapping(spans)
-
-
-def _word_end(text: str, index: int) -> int:
-    end = index + 1
-    while end < len(text) and (text[end].isalnum()):
-        end += 1
-    return end

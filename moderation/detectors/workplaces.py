@@ -55,12 +55,24 @@ _WORK = (
     r"|prácticas|practicas|trabajaba|trabajo|trabajé|trabaja|jefe|jefa|empresa|contrato"
     r"|stagiaire|stage|chef|patron|patronne|travaillais|travaillait|travaille|boulot|emploi"
     r"|praktikantin|praktikant|praktikum|chefin|arbeitete|arbeite|arbeitet|firma|ausbildung"
+    r"|ausbilderin|ausbilder|azubi|lehre"
     r"|kollege|kollegin)"
 )
 _PREPOSITION = r"(?:at|for|with|in|en|chez|à|a|bei|für|de|dans)"
 
 _LEGAL = re.compile(rf"\b(?<![\w'])(?P<org>{_NAME})[ \t,]+(?:{_LEGAL_FORMS})(?![\w])")
 _INSTITUTION_LAST = re.compile(rf"\b(?<![\w'])(?P<org>{_NAME})[ \t]{_TYPE_LAST}(?![\w])")
+# The words these two end with: the patterns only run just before one of them, so a text of
+# capitalised words without any costs one quick pass.
+_LEGAL_ANCHOR = re.compile(rf"[ \t,](?:{_LEGAL_FORMS})(?![\w])")
+_TYPE_LAST_ANCHOR = re.compile(
+    r"[ \t](?:School|Academy|College|University|Hospital|Clinic|Infirmary|Center|Centre|Church"
+    r"|Chapel|Cathedral|Mosque|Masjid|Temple|Synagogue|Gurdwara|Mandir|Parish|Ministries"
+    r"|Club|FC|AFC|Gym|Department|Precinct|Institute|Polytechnic|Seminary|Convent|Monastery"
+    r"|Nursery|Kindergarten|Studio|Studios|Theatre|Theater|Hotel|Restaurant|Salon)(?![\w])"
+)
+# How far before its last word a name may start: five words and the joins between them.
+_REACH = 160
 _INSTITUTION_FIRST = re.compile(
     rf"\b(?<![\w'])(?:{_TYPE_FIRST})[ \t]+{_CONNECTORS}{_CAP}(?:[ \t-]{_CAP}){{0,3}}"
 )
@@ -68,7 +80,11 @@ _HYPHENATED = re.compile(
     rf"\b(?<![\w'])(?:{_CAP}-)+(?:Gymnasium|Realschule|Gesamtschule|Grundschule|Schule|Klinik"
     r"|Kirche|Lyzeum|Kolleg)(?![\w])"
 )
-_AFTER_WORK = re.compile(rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+(?P<org>{_NAME})")
+# "bei der Sparkasse Ulm", "at the Grand Hotel": an article may come between.
+_ARTICLE = r"(?P<article>(?i:the|der|die|dem|den|la|le|el|l'|l\u2019)[ \t]+)?"
+_AFTER_WORK = re.compile(
+    rf"\b(?i:(?<![\w]){_WORK})[ \t]+(?i:{_PREPOSITION})[ \t]+{_ARTICLE}(?P<org>{_NAME})"
+)
 # Capitalised words that follow "at"/"bei" without being a workplace.
 _NOT_ORG_LIST = """
     the a an my his her our their this that night home work school first last christmas easter
@@ -83,8 +99,31 @@ _PATTERNS = (
     (_INSTITUTION_FIRST, 0.8),
     (_HYPHENATED, 0.8),
 )
+_ANCHORS = {_LEGAL: _LEGAL_ANCHOR, _INSTITUTION_LAST: _TYPE_LAST_ANCHOR}
 # Sentence-opening words a match may start with, dropped from its front ("My", "He").
 _LEADING = re.compile(r"(?:(?:The|My|His|Her|Our|Their|He|She|I|We|They|At|In|It)[ \t]+)+")
+
+
+def _everyday(word: str) -> bool:
+    from moderation.detectors.names import is_common
+
+    return is_common(word)
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """``pattern``'s matches in ``text``; the two that end in a type or legal form are only
+    tried in the stretch before each such word."""
+    anchor = _ANCHORS.get(pattern)
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    done = 0
+    for word in anchor.finditer(text):
+        if word.end() <= done:
+            continue
+        for match in pattern.finditer(text, max(done, word.start() - _REACH), word.end()):
+            yield match
+            done = match.end()
 
 
 def find(text: str) -> list[Span]:
@@ -92,7 +131,7 @@ def find(text: str) -> list[Span]:
     norm = normalize(text)
     spans = []
     for pattern, confidence in _PATTERNS:
-        for match in pattern.finditer(norm.text):
+        for match in _matches(pattern, norm.text):
             start, end = match.start(), match.end()
             lead = _LEADING.match(norm.text, start, end)
             if lead and lead.end() < end:
@@ -102,6 +141,8 @@ def find(text: str) -> list[Span]:
         org = match["org"].rstrip(".,")
         if org.split()[0].lower() in _NOT_ORG:
             continue
+        if match["article"] and " " not in org and _everyday(org):
+            continue  # "bei der Arbeit", "at the Office"
         start = match.start("org")
         spans.append(norm.span(KIND, start, start + len(org), 0.7))
     return non_overlapping(spans)

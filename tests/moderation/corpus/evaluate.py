@@ -21,6 +21,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parent / "corpus.jsonl"
 UNSEEN = Path(__file__).resolve().parent / "unseen.jsonl"
+FRESH = Path(__file__).resolve().parent / "fresh.jsonl"
 KINDS = ("name", "phone", "email", "address", "place", "workplace", "handle", "link")
 LOCALES = ("en_US", "en_GB", "en_IN", "es_ES", "fr_FR", "de_DE")
 # Findings that are not an identifying detail of a private person.
@@ -262,6 +263,25 @@ def bench(size: int = 20_000, runs: int = 3) -> None:
     print(f"  (load average {load:.1f} on {os.cpu_count()} cores while measuring)")
 
 
+def held_out(path: Path, title: str) -> None:
+    """One line for a small held-out set: details found by kind, clean texts with a finding."""
+    records = load(path)
+    summary = evaluate(records, screen(records)[0])
+    found, clean = summary["found"], summary["clean"]
+    rows = list(found.values())
+    by_kind = ", ".join(
+        f"{kind} {_ratio(sum(v[1] for (k, _), v in found.items() if k == kind), n)}"
+        for kind in KINDS
+        if (n := sum(v[0] for (k, _), v in found.items() if k == kind))
+    )
+    flagged = sum(r[1] for r in clean.values())
+    print(
+        f"{title}: {_ratio(sum(r[1] for r in rows), sum(r[0] for r in rows))} of "
+        f"{sum(r[0] for r in rows)} details found ({by_kind}); clean texts with a finding: "
+        f"{flagged} of {sum(r[0] for r in clean.values())}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-bench", action="store_true", help="skip the hostile inputs")
@@ -271,21 +291,14 @@ def main() -> None:
     records = load(args.corpus)
     results, seconds = screen(records)
     report(evaluate(records, results), texts=len(records), seconds=seconds, threshold=threshold)
-    if args.corpus == CORPUS and UNSEEN.exists():
-        unseen = load(UNSEEN)
-        found = evaluate(unseen, screen(unseen)[0])["found"]
-        rows = list(found.values())
+    if args.corpus == CORPUS:
         print()
-        print(
-            f"Held-out phrasings (unseen.jsonl, {len(unseen)} texts, never tuned on): "
-            f"{_ratio(sum(r[1] for r in rows), sum(r[0] for r in rows))} of "
-            f"{sum(r[0] for r in rows)} details found; by kind: "
-            + ", ".join(
-                f"{kind} {_ratio(sum(v[1] for (k, _), v in found.items() if k == kind), n)}"
-                for kind in KINDS
-                if (n := sum(v[0] for (k, _), v in found.items() if k == kind))
-            )
-        )
+        for path, title in (
+            (UNSEEN, "Held-out phrasings, since tuned on (unseen.jsonl)"),
+            (FRESH, "Fresh phrasings, never tuned on (fresh.jsonl)"),
+        ):
+            if path.exists():
+                held_out(path, title)
     if not args.no_bench:
         print()
         bench()

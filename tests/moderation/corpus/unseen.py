@@ -1,8 +1,15 @@
-"""A small held-out set in phrasings the generator does not use, written once after the
-detectors and never tuned on: ``make eval-screening`` reports it apart, as a check on how far
-the corpus figures carry to new ways of writing. All fictional.
+"""Small held-out sets in phrasings the generator does not use: ``make eval-screening``
+reports them apart, as a check on how far the corpus figures carry to new ways of writing.
+All fictional.
 
-    .venv/bin/python -m tests.moderation.corpus.unseen   # rewrites unseen.jsonl
+- ``TEXTS`` (unseen.jsonl) was written after the detectors and measured once: 0.78 of its
+  details were found. The detectors were then improved on what it missed (commas in spelled
+  numbers, "double oh", two-digit number words, intersections, "calle ... número", "bei der
+  Sparkasse Ulm"), so it is no longer unseen: it stays as a regression check.
+- ``FRESH`` (fresh.jsonl) was written after those improvements and measured once, never tuned
+  on: the honest estimate.
+
+    .venv/bin/python -m tests.moderation.corpus.unseen   # rewrites both files
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ import json
 from pathlib import Path
 
 UNSEEN = Path(__file__).resolve().parent / "unseen.jsonl"
+FRESH = Path(__file__).resolve().parent / "fresh.jsonl"
 
 # (locale, text, [(kind, labelled text)]); clean when empty.
 TEXTS = (
@@ -123,9 +131,119 @@ TEXTS = (
 )
 
 
-def records() -> list[dict]:
+FRESH_TEXTS = (
+    (
+        "en_US",
+        "The youth pastor at Calvary Chapel Northfield was the one",
+        [("workplace", "Calvary Chapel Northfield")],
+    ),
+    (
+        "en_US",
+        "if anyone knows Trent Whitaker from Boise, stay away from him",
+        [("name", "Trent Whitaker"), ("place", "Boise")],
+    ),
+    (
+        "en_US",
+        "he made me save his number as 208-555-0143 under a fake name",
+        [("phone", "208-555-0143")],
+    ),
+    ("en_US", "we lived at 1187 Old Mill Rd until I was ten", [("address", "1187 Old Mill Rd")]),
+    ("en_US", "he still posts on tiktok as coach_dan_fitness", [("handle", "coach_dan_fitness")]),
+    (
+        "en_US",
+        "reach him via jdwhit (at) protonmail (dot) com",
+        [("email", "jdwhit (at) protonmail (dot) com")],
+    ),
+    ("en_US", "his portfolio site is danwhitakerphoto.com", [("link", "danwhitakerphoto.com")]),
+    (
+        "en_GB",
+        "I was a receptionist at Harwood & Finch Solicitors in Leamington Spa",
+        [("workplace", "Harwood & Finch Solicitors"), ("place", "Leamington Spa")],
+    ),
+    ("en_GB", "it was my form tutor, Mr Pemberton, who walked in", [("name", "Mr Pemberton")]),
+    (
+        "en_GB",
+        "his mobile is oh seven nine one one, two three four, five six seven",
+        [("phone", "oh seven nine one one, two three four, five six seven")],
+    ),
+    (
+        "en_GB",
+        "flat 4, 19 Carlton Terrace, that's where",
+        [("address", "flat 4, 19 Carlton Terrace")],
+    ),
+    (
+        "en_IN",
+        "Rohit sir from the coaching centre in Kota messaged me at night",
+        [("name", "Rohit"), ("place", "Kota")],
+    ),
+    (
+        "en_IN",
+        "my manager at Tata Motors Jamshedpur kept calling me to his cabin",
+        [("workplace", "Tata Motors Jamshedpur")],
+    ),
+    (
+        "en_IN",
+        "he lives in Flat 302, Sunshine Apartments, Andheri West",
+        [("address", "Flat 302, Sunshine Apartments"), ("place", "Andheri West")],
+    ),
+    ("en_IN", "call him on 98xxx, no actually it's 9876012345", [("phone", "9876012345")]),
+    ("es_ES", "El monitor del campamento, un tal rubén, nos encerraba", [("name", "rubén")]),
+    (
+        "es_ES",
+        "trabajaba de camarera en el Bar Los Arcos de Getafe",
+        [("workplace", "Bar Los Arcos"), ("place", "Getafe")],
+    ),
+    ("es_ES", "me escribía desde @ruben.monitor.92", [("handle", "@ruben.monitor.92")]),
+    (
+        "es_ES",
+        "su correo: ruben92 arroba hotmail punto es",
+        [("email", "ruben92 arroba hotmail punto es")],
+    ),
+    (
+        "es_ES",
+        "vivía en Avenida de la Constitución 23, 3ºB",
+        [("address", "Avenida de la Constitución 23")],
+    ),
+    (
+        "fr_FR",
+        "mon maître de stage chez Dumas Architectes à Annecy",
+        [("workplace", "Dumas Architectes"), ("place", "Annecy")],
+    ),
+    ("fr_FR", "il s'appelait Thibault Renaud, il avait 40 ans", [("name", "Thibault Renaud")]),
+    ("fr_FR", "son numéro : 06 72 18 44 90", [("phone", "06 72 18 44 90")]),
+    ("fr_FR", "il habitait 7 bis, impasse des Lilas", [("address", "7 bis, impasse des Lilas")]),
+    ("fr_FR", "son compte c'est thib.renaud sur instagram", [("handle", "thib.renaud")]),
+    (
+        "de_DE",
+        "mein Trainer beim TSV Eichstätt hieß Jochen",
+        [("workplace", "TSV Eichstätt"), ("name", "Jochen")],
+    ),
+    (
+        "de_DE",
+        "er wohnt in Pforzheim, Lindenweg 3",
+        [("place", "Pforzheim"), ("address", "Lindenweg 3")],
+    ),
+    ("de_DE", "seine Nummer ist 0171 4455667", [("phone", "0171 4455667")]),
+    (
+        "de_DE",
+        "sein Profil: instagram punkt com slash jochen_trainer",
+        [("link", "instagram punkt com slash jochen_trainer")],
+    ),
+    ("en_US", "I was 22 and it was my first job out of college.", []),
+    ("en_US", "He had 3 daughters and coached Little League.", []),
+    ("en_US", "It took 18 months, 2 lawyers and 1 therapist to get here.", []),
+    ("en_GB", "Bonfire Night 2016, I'll never forget it.", []),
+    ("en_IN", "During Navratri the whole colony was out, nobody noticed.", []),
+    ("es_ES", "Tenía 13 años y él 38. Nadie dijo nada en Semana Santa.", []),
+    ("fr_FR", "C'était pendant le confinement, en avril 2020.", []),
+    ("de_DE", "Ich war 17, er war mein Vorgesetzter im Praktikum.", []),
+    ("de_DE", "Das war am 24.12.2018, an Heiligabend.", []),
+)
+
+
+def records(texts=TEXTS) -> list[dict]:
     out = []
-    for i, (locale, text, labels) in enumerate(TEXTS):
+    for i, (locale, text, labels) in enumerate(texts):
         spans = []
         for kind, label in labels:
             start = text.index(label)
@@ -145,7 +263,8 @@ def records() -> list[dict]:
 
 
 if __name__ == "__main__":
-    with UNSEEN.open("w", encoding="utf-8") as lines:
-        for record in records():
-            lines.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-    print(f"wrote {UNSEEN}")
+    for path, texts in ((UNSEEN, TEXTS), (FRESH, FRESH_TEXTS)):
+        with path.open("w", encoding="utf-8") as lines:
+            for record in records(texts):
+                lines.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
+        print(f"wrote {path}")

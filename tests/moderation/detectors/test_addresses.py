@@ -81,6 +81,8 @@ def test_any_text_gives_valid_spans(text):
         ("It happened at H.No. 52, Date Nagar last year", "H.No. 52, Date Nagar"),
         ("He lived at 6974 Ramirez Ferry Apt. 241, two doors down", "6974 Ramirez Ferry Apt. 241"),
         ("Ingo-Reuter-Gasse 58/72, 21657 Ravensburg", "Ingo-Reuter-Gasse 58/72, 21657 Ravensburg"),
+        ("the apartment on 41st and Maple, second floor", "41st and Maple"),
+        ("vivía en la calle Goya número 14", "calle Goya número 14"),
     ],
 )
 def test_streets_without_a_number_other_street_types_and_indian_addresses_are_found(text, address):
@@ -94,6 +96,8 @@ def test_streets_without_a_number_other_street_types_and_indian_addresses_are_fo
         "I was 14, Sarah was 15",
         "Wandering home that night I cried",
         "à la place de Marie",
+        "Smith and Jones were there.",
+        "we talked via Zoom 2 times",
     ],
 )
 def test_everyday_nouns_that_end_like_a_street_and_ages_are_not_addresses(text):

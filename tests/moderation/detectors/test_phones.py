@@ -104,6 +104,11 @@ def test_any_text_gives_valid_spans(text):
         "zéro six un deux trois quatre cinq six sept huit",
         "null eins fünf eins vier neun sechs null acht zwei",
         "8 3 1 9 2 2 2 0 3 5",
+        "five five five, two one three, nine eight seven six",
+        "zero seven seven double oh nine double one two three",
+        "seis cuatro cinco, treinta y dos, diecisiete, ochenta",
+        "zéro six douze trente-quatre cinquante-six soixante-dix-huit",
+        "null eins sieben sechs, zweiundzwanzig dreiunddreißig vierundvierzig",
     ],
 )
 def test_a_number_spelled_out_mixed_or_with_the_letter_o_for_zero_is_found(number):
@@ -118,6 +123,8 @@ def test_a_number_spelled_out_mixed_or_with_the_letter_o_for_zero_is_found(numbe
         "I said no one two three times",
         "1 000 000 euros and nothing changed",
         "version 1.2.3.4 of the app",
+        "I was fifteen, she was twelve, and he was forty one",
+        "ages 12, 13, 14, 15, 16 and 17",
     ],
 )
 def test_dotted_dates_counting_and_big_amounts_are_not_phones(text):

@@ -23,6 +23,8 @@ from tests.moderation.detectors.helpers import assert_valid_spans, texts, texts_
         ("Mein Chef bei Müller GmbH sagte, ich übertreibe", "Müller GmbH"),
         ("Er war Lehrer am Goethe-Gymnasium", "Goethe-Gymnasium"),
         ("Er arbeitete bei Klinikum Greiz, und niemand sagte etwas", "Klinikum Greiz"),
+        ("meine Ausbilderin bei der Sparkasse Ulm hat es gesehen", "Sparkasse Ulm"),
+        ("my boss at the Grand Hotel laughed", "Grand Hotel"),
     ],
 )
 def test_a_workplace_or_institution_is_found_in_every_language(text, workplace):
@@ -40,6 +42,7 @@ def test_a_workplace_or_institution_is_found_in_every_language(text, workplace):
         "I was in year 8 at school.",
         "bei der Arbeit sagte niemand etwas",
         "He worked at home most days",
+        "Mein Chef bei der Arbeit sagte nichts",
     ],
 )
 def test_work_words_without_a_named_workplace_find_nothing(text):
