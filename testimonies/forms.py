@@ -95,7 +95,7 @@ class TestimonyForm(forms.ModelForm):
     )
 
     language = LanguageField(
-        label=_("Language of your words"),
+        label=_("The language you are writing in"),
         help_text=_(
             "Screen readers read your words in this language, and search finds them in it."
         ),
