@@ -1,4 +1,10 @@
-"""Find likely personal names: known given names mid-sentence, and titles such as "Mr Smith"."""
+"""Find likely personal names: given names where a name is expected, titles such as "Mr Smith",
+names after a role ("my manager Nitesh") or in lower case after "named", "called", "my ex", and
+capitalised words no dictionary knows, mid-sentence. Public figures are left to ``public``.
+
+Name-words that are everyday words too (Hope, Grace, May, Will) count only in a name-like
+context; German texts, which capitalise every noun, get no guess from capitals alone.
+"""
 
 from __future__ import annotations
 

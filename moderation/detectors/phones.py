@@ -1,6 +1,7 @@
-"""Find phone numbers, however they are written: digits with any separators, digits spelled out
-in English, Spanish, French or German ("oh five two..."), mixed ("939 693 one five eight two")
-or with the letter O for zero ("O7700 9OO123").
+"""Find phone numbers, however they are written: digits with any separators, numbers from 0 to
+99 spelled out in English, Spanish, French or German ("oh five two...", "treinta y dos",
+"double oh"), mixed ("939 693 one five eight two") or with the letter O for zero ("O7700
+9OO123"). Dates ("03.04.2015"), times, year ranges and amounts ("1 000 000") are not numbers.
 
 Linear in the text: every pass is a regular expression without nested repetition, and
 libphonenumber only ever sees one short candidate at a time (at most ``_VALIDATION_BUDGET``
