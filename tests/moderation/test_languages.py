@@ -5,7 +5,7 @@ from django.test import override_settings
 
 from moderation import services
 from testimonies.models import Testimony
-from tests.factories import TestimonyFactory
+from tests.factories import ModeratorFactory, TestimonyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,19 @@ def test_in_surge_mode_the_same_arabic_statement_without_the_name_is_published()
     services.testimony_screen(testimony_id=testimony.pk)
     testimony.refresh_from_db()
     assert testimony.status == Testimony.Status.PUBLISHED
+
+
+@pytest.fixture
+def moderator(client, sign_in_moderator):
+    return sign_in_moderator(client, ModeratorFactory())
+
+
+def test_the_moderator_reads_an_arabic_text_right_to_left_with_its_name_highlighted(
+    client, moderator
+):
+    testimony = TestimonyFactory(body="كان مديري أحمد يضايقني كل يوم", language="ar")
+    services.testimony_screen(testimony_id=testimony.pk)
+    html = client.post("/moderation/next/", follow=True).content.decode()
+    assert 'Written in <span lang="ar">العربية</span>' in html
+    assert '<div class="reveal__body" lang="ar" dir="rtl">' in html
+    assert "أحمد</mark>" in html
