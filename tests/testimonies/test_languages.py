@@ -1,8 +1,10 @@
 """An author chooses the language of her words: on the share form, and later when editing."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from testimonies.models import Testimony
@@ -82,3 +84,9 @@ def test_the_receipt_code_stays_seven_words_and_is_explained_in_the_authors_lang
     assert explanation in html
     # The code itself is the same seven words of the word list in every language.
     assert re.search(r'<p class="receipt__code"><code>[a-z]+(?: [a-z-]+){6}</code>', html)
+
+
+def test_the_demo_content_has_published_statements_in_every_language():
+    call_command("load_demo_content", "--metoos", "0", stdout=StringIO())
+    published = Testimony.objects.filter(status=Testimony.Status.PUBLISHED)
+    assert set(published.values_list("language", flat=True)) == {"en", "es", "fr", "ar"}
