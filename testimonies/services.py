@@ -5,6 +5,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F
@@ -36,6 +37,7 @@ def testimony_submit(
     topics: Iterable[Topic] = (),
     author: AbstractBaseUser | None = None,
     submission_token_hash: str | None = None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Submission:
     """Save a testimony in one transaction; words go to screening once it has committed.
 
@@ -50,6 +52,7 @@ def testimony_submit(
         body=body,
         title=title,
         author=author,
+        language=language,
         submission_token_hash=submission_token_hash or None,
     )
     code = None
@@ -221,9 +224,12 @@ def testimony_author_edit(
     body: str,
     content_warnings: Iterable[ContentWarning],
     topics: Iterable[Topic],
+    language: str | None = None,
 ) -> Testimony:
     """The author rewrites it: it leaves the wall and goes back to screening and review."""
     testimony.title, testimony.body = title, body
+    if language is not None:
+        testimony.language = language
     testimony.full_clean()
     _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.PENDING
