@@ -116,14 +116,23 @@ def _watch_words() -> tuple[list[str], list[str]]:
 def _findings(testimony: Testimony, *, recent_fingerprints=()) -> tuple[list[dict], float]:
     banned, suspect = _watch_words()
     detectors = _detector_modules(tuple(app_settings.DETECTORS))
+    # The language the author chose: phone numbers are read by its regions' plans first.
+    language = testimony.language
     spans_by_field = {
-        "title": find_all(testimony.title, detectors=detectors, banned=banned, suspect=suspect),
+        "title": find_all(
+            testimony.title,
+            detectors=detectors,
+            banned=banned,
+            suspect=suspect,
+            language=language,
+        ),
         "body": find_all(
             testimony.body,
             detectors=detectors,
             banned=banned,
             suspect=suspect,
             recent_fingerprints=recent_fingerprints,
+            language=language,
         ),
     }
     findings = [

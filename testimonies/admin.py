@@ -38,5 +38,6 @@ class TestimonyAdmin(admin.ModelAdmin):
 
 @admin.register(CrisisResource)
 class CrisisResourceAdmin(admin.ModelAdmin):
-    list_display = ["region", "name", "phone", "position"]
+    list_display = ["region", "name", "country", "language", "phone", "position"]
     list_editable = ["position"]
+    list_filter = ["language", "country"]

@@ -4,7 +4,9 @@ import hashlib
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
@@ -49,6 +51,23 @@ class PlainTextField(forms.CharField):
         attrs.pop("maxlength", None)
         attrs.pop("minlength", None)
         return attrs
+
+
+def page_language() -> str:
+    """The language of the page being shown, as a code of settings.LANGUAGES."""
+    language = get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+class LanguageField(forms.ChoiceField):
+    """The language of a testimony's words, each named in itself; the page's language when
+    the form sent none (a form from before the field existed must not lose its words)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=settings.LANGUAGES, required=False, **kwargs)
+
+    def clean(self, value):
+        return super().clean(value) or page_language()
 
 
 class RowsField(forms.ModelMultipleChoiceField):
@@ -97,9 +116,22 @@ class TestimonyForm(forms.ModelForm):
         ),
     )
 
+    language = LanguageField(
+        label=_("The language you are writing in"),
+        help_text=_(
+            "Screen readers read your words in this language, and search finds them in it."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            # A new testimony is, most likely, in the language the author is reading.
+            self.fields["language"].initial = page_language()
+
     class Meta:
         model = Testimony
-        fields = ["kind", "title", "body", "content_warnings", "topics"]
+        fields = ["kind", "language", "title", "body", "content_warnings", "topics"]
         field_classes = {"content_warnings": RowsField, "topics": RowsField}
         widgets = {
             "content_warnings": forms.CheckboxSelectMultiple,

@@ -4,10 +4,11 @@ import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from .app_settings import app_settings
@@ -77,6 +78,11 @@ class Testimony(models.Model):
         _("public id"), max_length=16, default=new_public_id, editable=False
     )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    # The language the author wrote in (one of settings.LANGUAGES): screen readers read the
+    # text in its voice, search stems it in its language, screening looks for its phone formats.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
     title = models.CharField(_("title"), max_length=120, blank=True)
     body = models.TextField(_("text"), blank=True)
     content_warnings = models.ManyToManyField(
@@ -160,7 +166,14 @@ class Testimony(models.Model):
                 condition=Q(screening_requested_at__isnull=False),
                 name="testimony_screening_wait_idx",
             ),
-            # Full-text search has a GIN index on PostgreSQL only: see migration 0005.
+            # The wall filtered by a language other than English: the English majority is
+            # served by testimony_wall_idx, and stays out of this index.
+            models.Index(
+                fields=["language", "-published_at", "-id"],
+                condition=Q(status="published") & ~Q(language="en"),
+                name="testimony_language_wall_idx",
+            ),
+            # Full-text search has a GIN index on PostgreSQL only: see migration 0011.
         ]
         constraints = [
             models.UniqueConstraint(fields=["public_id"], name="testimony_public_id_unique"),
@@ -187,6 +200,19 @@ class Testimony(models.Model):
 
     def get_absolute_url(self):
         return reverse("wall:detail", kwargs={"public_id": self.public_id})
+
+    @property
+    def language_name(self) -> str:
+        """The language's name in itself ("Español"), as the language switcher writes it."""
+        return dict(settings.LANGUAGES).get(self.language, self.language)
+
+    @property
+    def text_direction(self) -> str:
+        """ "rtl" or "ltr": the direction of the text in its own language, whatever the page's."""
+        try:
+            return "rtl" if get_language_info(self.language)["bidi"] else "ltr"
+        except KeyError:
+            return "ltr"
 
     def validate_constraints(self, exclude=None):
         # The check constraints restate clean()'s rules for the database, which enforces them
@@ -318,6 +344,30 @@ class CrisisResource(models.Model):
     """A helpline shown on /resources/ and linked from every page; administrators edit them."""
 
     region = models.CharField(_("where it helps"), max_length=80)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        blank=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}\Z", _("Two capital letters: the country's ISO 3166-1 code, such as ES.")
+            )
+        ],
+        help_text=_(
+            "The ISO 3166-1 code of the country it serves (ES, FR, MX, MA, EG...); empty if it "
+            "helps anywhere."
+        ),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_(
+            "The language it answers in, which readers of that language see first; empty for "
+            "a directory that helps in many."
+        ),
+    )
     name = models.CharField(_("name"), max_length=120)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     url = models.URLField(_("website"), blank=True)

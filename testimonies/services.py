@@ -5,6 +5,7 @@ import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -38,6 +39,7 @@ def testimony_submit(
     topics: Iterable[Topic] = (),
     author: AbstractBaseUser | None = None,
     submission_token_hash: str | None = None,
+    language: str = settings.LANGUAGE_CODE,
 ) -> Submission:
     """Save a testimony in one transaction; words go to screening once it has committed.
 
@@ -52,6 +54,7 @@ def testimony_submit(
         body=body,
         title=title,
         author=author,
+        language=language,
         submission_token_hash=submission_token_hash or None,
     )
     code = None
@@ -228,6 +231,7 @@ def testimony_author_edit(
     content_warnings: Iterable[ContentWarning],
     topics: Iterable[Topic],
     kind: str | None = None,
+    language: str | None = None,
 ) -> Testimony:
     """The author rewrites it: it leaves the wall and goes back to screening and review.
 
@@ -239,13 +243,14 @@ def testimony_author_edit(
         raise EditRefused(_("A “me too” has no words to edit."))
     if kind is not None and kind not in (Testimony.Kind.STATEMENT, Testimony.Kind.STORY):
         raise EditRefused(_("Please choose a short statement or a longer story."))
-    before = (testimony.kind, testimony.title, testimony.body)
+    before = (testimony.kind, testimony.language, testimony.title, testimony.body)
     testimony.kind = kind or testimony.kind
+    testimony.language = language or testimony.language
     testimony.title, testimony.body = title, body
     try:
         testimony.full_clean()
     except ValidationError:
-        testimony.kind, testimony.title, testimony.body = before
+        testimony.kind, testimony.language, testimony.title, testimony.body = before
         raise
     _leaving_the_wall(testimony)
     testimony.status = Testimony.Status.PENDING

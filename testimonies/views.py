@@ -75,6 +75,7 @@ def _share_save(request, form) -> HttpResponse:
     try:
         submission = services.testimony_submit(
             kind=form.cleaned_data["kind"],
+            language=form.cleaned_data["language"],
             title=form.cleaned_data["title"],
             body=form.cleaned_data["body"],
             content_warnings=form.cleaned_data["content_warnings"],
@@ -252,6 +253,7 @@ def manage_edit(request):
             services.testimony_author_edit(
                 testimony=testimony,
                 kind=form.cleaned_data["kind"],
+                language=form.cleaned_data["language"],
                 title=form.cleaned_data["title"],
                 body=form.cleaned_data["body"],
                 content_warnings=form.cleaned_data["content_warnings"],

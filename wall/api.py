@@ -66,6 +66,7 @@ def _testimony(testimony: Testimony) -> dict:
     return {
         "id": testimony.public_id,
         "kind": testimony.kind,
+        "language": testimony.language,
         "title": testimony.title,
         "body": testimony.body,
         "topics": [topic.slug for topic in testimony.topic_list],
@@ -100,9 +101,7 @@ def _page(request: HttpRequest, query: selectors.WallQuery) -> dict:
     page = selectors.wall_page_cached(query=query)
     next_url = None
     if page.next_cursor:
-        params = {"kind": query.kind, "topic": query.topic, "q": query.query}
-        params = {key: value for key, value in params.items() if value}
-        params["cursor"] = page.next_cursor
+        params = {**query.filters, "cursor": page.next_cursor}
         next_url = request.build_absolute_uri(
             f"{reverse('wall:api_testimonies')}?{urlencode(params)}"
         )

@@ -28,6 +28,11 @@ class DayOnlyAtom1Feed(Atom1Feed):
         # With no entries Django would use the current time, to the microsecond: keep the day.
         return midnight_utc(super().latest_post_date().astimezone(UTC).date())
 
+    def item_attributes(self, item):
+        # Each entry in the language it was written in (its text inherits xml:lang), so a
+        # reader can filter, and read it aloud, in that language.
+        return {**super().item_attributes(item), "xml:lang": item["language"]}
+
 
 class LatestTestimoniesFeed(Feed):
     feed_type = DayOnlyAtom1Feed
@@ -64,6 +69,9 @@ class LatestTestimoniesFeed(Feed):
             notice = _("Content warning: %(warnings)s") % {"warnings": ", ".join(warnings)}
             return f"<p><strong>{escape(notice)}</strong></p>{linebreaks(text, autoescape=True)}"
         return linebreaks(text, autoescape=True)
+
+    def item_extra_kwargs(self, item: Testimony) -> dict:
+        return {"language": item.language}
 
     def item_link(self, item: Testimony) -> str:
         return item.get_absolute_url()

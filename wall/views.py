@@ -4,6 +4,7 @@ A page that is the same for every visitor (no account, no message waiting) is re
 per change of what the public sees and language, then served from wall.caching.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -68,14 +69,17 @@ def wall(request):
 
 
 def _wall_context(query: selectors.WallQuery) -> dict:
-    here = {"kind": query.kind, "topic": query.topic, "q": query.query, "cursor": query.cursor}
+    here = {**query.filters, "cursor": query.cursor}
     return {
         "page": selectors.wall_page_cached(query=query),
         "filters": query,
         "is_first_page": query.after is None,
         # Where a reaction returns to: this page, without anything else from the query.
         "return_to": "/?" + urlencode({key: value for key, value in here.items() if value}),
+        # Links to the newest and the next page of the same query.
+        "filters_query": urlencode(query.filters),
         "topics": selectors.labels().topics,
+        "languages": settings.LANGUAGES,
         "metoo_count": selectors.metoo_count(),
         "metoo_count_today": selectors.metoo_count_today(),
         "reaction_kinds": Reaction.Kind.choices,
@@ -145,4 +149,5 @@ def stats(request):
 @public_page
 @require_GET
 def resources(request):
-    return render(request, "pages/resources.html", {"resources": selectors.crisis_resources()})
+    resources = selectors.crisis_resources(language=get_language())
+    return render(request, "pages/resources.html", {"resources": resources})

@@ -6,11 +6,14 @@ duplicates also take what they compare against.
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Iterable
+from functools import cache
 from types import ModuleType
 
 from moderation.detectors import (
     addresses,
+    arabic_names,
     duplicates,
     emails,
     handles,
@@ -32,6 +35,7 @@ TEXT_DETECTORS: tuple[ModuleType, ...] = (
     handles,
     addresses,
     names,
+    arabic_names,
     places,
     workplaces,
     public,
@@ -48,6 +52,13 @@ def warm_up() -> None:
     places.gazetteer()
     names.common_words()
     names.more_given_names()
+    arabic_names.given_names()
+
+
+@cache
+def _takes_language(module: ModuleType) -> bool:
+    """Whether the module's find() reads the text's language (phones: its regions first)."""
+    return "language" in inspect.signature(module.find).parameters
 
 
 def find_all(
@@ -57,13 +68,23 @@ def find_all(
     banned: Iterable[str] = (),
     suspect: Iterable[str] = (),
     recent_fingerprints: Iterable[int] = (),
+    language: str | None = None,
 ) -> list[Span]:
     """Every finding in ``text``, sorted by (start, kind); kinds may overlap.
 
     ``detectors`` are the modules whose ``find(text)`` runs (moderation settings may add
-    their own); the word lists and the duplicate check always run.
+    their own); the word lists and the duplicate check always run. ``language``, the code of
+    the language the author chose, goes to the detectors whose find() takes it.
     """
-    spans = [span for module in detectors for span in module.find(text)]
+    spans = [
+        span
+        for module in detectors
+        for span in (
+            module.find(text, language=language)
+            if language and _takes_language(module)
+            else module.find(text)
+        )
+    ]
     spans += wordlists.find(text, banned=banned, suspect=suspect)
     spans += duplicates.find(text, recent_fingerprints=recent_fingerprints)
     return sorted(spans, key=lambda s: (s.start, s.kind))

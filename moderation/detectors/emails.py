@@ -50,12 +50,16 @@ _WORDY = re.compile(
 )
 
 
-# "arroba", "arobase", "punto", "point", "punkt": the same spelled out in other languages.
-_AT_WORDS = r"(?:at|arroba|arobase|chez)"
-_DOT_WORDS = r"(?:dot|punto|point|punkt)"
+# "arroba", "arobase", "punto", "point", "punkt": the same spelled out in other languages;
+# in Arabic, "at" and "dot" written in Arabic letters ("آت", "دوت") or "نقطة" (dot), and the
+# common endings written in Arabic letters too ("كوم" for com).
+_AT_WORDS = r"(?:at|arroba|arobase|chez|آت|أت|ات)"
+_DOT_WORDS = r"(?:dot|punto|point|punkt|نقطة|نقطه|دوت)"
+_ARABIC_TLDS = r"(?:كوم|نت|اورج|أورج|اورغ)"
 _SPELLED = re.compile(
     rf"(?i)\b(?<![\w.%+-])(?P<local>{_LOCAL})[ \t]+{_AT_WORDS}[ \t]+(?P<domain>{_LABEL})"
-    rf"(?:[ \t]+{_DOT_WORDS}[ \t]+{_LABEL})*[ \t]+{_DOT_WORDS}[ \t]+(?P<tld>{_KNOWN_TLD})(?![\w-])"
+    rf"(?:[ \t]+{_DOT_WORDS}[ \t]+{_LABEL})*[ \t]+{_DOT_WORDS}[ \t]+"
+    rf"(?P<tld>{_KNOWN_TLD}|{_ARABIC_TLDS})(?![\w-])"
 )
 # Bracketed everywhere, even inside the local part: "jo [dot] smith [at] mail [dot] com".
 _BRACKETED_PART = r"(?:[\[({<][ \t]*(?:at|dot|@|\.)[ \t]*[\])}>])"

@@ -85,6 +85,23 @@ def _number_words() -> dict[str, str]:
 
 
 _NUMBER_WORDS = _number_words()
+# Arabic digit words, as typed without short vowels (moderation/detectors/regions.py has the
+# regions of each language); Arabic-Indic digits (٠١٢...) are digits to the patterns already.
+_ARABIC_DIGIT_WORDS = {
+    "0": "صفر",
+    "1": "واحد",
+    "2": "اثنان اثنين اتنين",
+    "3": "ثلاثة ثلاثه تلاته",
+    "4": "أربعة اربعة اربعه",
+    "5": "خمسة خمسه",
+    "6": "ستة سته",
+    "7": "سبعة سبعه",
+    "8": "ثمانية ثمانيه تمانيه",
+    "9": "تسعة تسعه",
+}
+_NUMBER_WORDS.update(
+    {word: digit for digit, words in _ARABIC_DIGIT_WORDS.items() for word in words.split()}
+)
 # Words that join a ten and a unit: "treinta y dos", "vingt et un", "fifty five".
 _JOINERS = frozenset({"y", "et", "and"})
 _TOKEN = re.compile(r"(?P<mixed>\b[0-9Oo]*[0-9][0-9Oo]*\b)|(?P<word>[^\W\d_]+(?:-[^\W\d_]+)*)")
@@ -104,10 +121,11 @@ _SLASH_BETWEEN = re.compile(r"\s+/\s+")
 _GROUP = re.compile(r"\d+")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _THOUSANDS = re.compile(r"\d{1,3}(?:[ .\u00a0]\d{3})+")
-# Words that announce a number, in the four languages: they make a short number telling.
+# Words that announce a number, in five languages: they make a short number telling.
 _CONTEXT = re.compile(
     r"(?i)(?:phone|number|call|ring|text|tel|mobile|cell|whatsapp|n[uú]mero|numéro|llama|"
-    r"tel[eé]fono|m[oó]vil|portable|appel|nummer|handy|anruf|ruf)"
+    r"tel[eé]fono|m[oó]vil|portable|appel|nummer|handy|anruf|ruf|"
+    r"رقم|هاتف|تلفون|تليفون|جوال|موبايل|اتصل|واتس)"
 )
 
 _VALIDATION_BUDGET = 100
@@ -215,7 +233,13 @@ def _confidence(piece: str, digits: str, before: str, state: dict) -> float | No
     # Seven to nine digits: a national number of some region, or a number announced as one.
     context = _CONTEXT.search(before) is not None
     if _THOUSANDS.fullmatch(piece) and not context:
-        return None  # "1 000 000"
+        # "1 000 000", unless the text's language writes phone numbers in threes ("600 123
+        # 456" in Spain, "20 123 456" in Tunisia) and one of its regions' plans takes it.
+        grouped = state.get("grouped_regions")
+        if not grouped or state["budget"] <= 0:
+            return None
+        state["budget"] -= 1
+        return 0.7 if _valid_somewhere(digits, grouped) else None
     if state["budget"] > 0:
         state["budget"] -= 1
         if _valid_somewhere(digits, state["regions"]):
@@ -259,12 +283,20 @@ def _chunks(piece: str, offset: int):
         yield offset + first, offset + last_end
 
 
-def find(text: str, *, regions: tuple[str, ...] = DEFAULT_REGIONS) -> list[Span]:
-    """Phone numbers in ``text``, sorted by start and non-overlapping."""
+def find(
+    text: str, *, regions: tuple[str, ...] = DEFAULT_REGIONS, language: str | None = None
+) -> list[Span]:
+    """Phone numbers in ``text``, sorted by start and non-overlapping. ``language`` (a code of
+    settings.LANGUAGES) puts the regions where it is written first (detectors.regions)."""
+    grouped = ()
+    if language is not None:
+        from moderation.detectors.regions import grouped_in_threes, phone_regions
+
+        regions, grouped = phone_regions(language), grouped_in_threes(language)
     norm = normalize(text)
     digitised, starts, ends = _digitise(norm.text)
     masked = _mask(digitised)
-    state = {"budget": _VALIDATION_BUDGET, "regions": regions}
+    state = {"budget": _VALIDATION_BUDGET, "regions": regions, "grouped_regions": grouped}
     spans = []
     for run in _RUN.finditer(masked):
         if sum(c.isdigit() for c in run.group()) < MIN_DIGITS:

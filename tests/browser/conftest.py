@@ -51,6 +51,7 @@ def chromium():
 DATA_MIGRATIONS = [
     "testimonies.migrations.0002_default_labels",
     "testimonies.migrations.0006_crisis_resources",
+    "testimonies.migrations.0012_crisis_resources_by_country",
     "moderation.migrations.0002_moderators_group",
 ]
 

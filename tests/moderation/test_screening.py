@@ -79,15 +79,16 @@ def test_one_testimony_that_fails_to_screen_does_not_hold_back_the_others(monkey
         services.testimony_submit(kind="statement", body=f"Statement {i}").testimony
         for i in range(3)
     )
-    real_screen = tasks.services.testimony_screen
+    real_findings = tasks.services._findings
     retried = []
 
-    def screen(*, testimony_id):
-        if testimony_id == failing.pk:
+    def findings(testimony, **kwargs):
+        if testimony.pk == failing.pk:
             raise RuntimeError("a detector broke")
-        return real_screen(testimony_id=testimony_id)
+        return real_findings(testimony, **kwargs)
 
-    monkeypatch.setattr(tasks.services, "testimony_screen", screen)
+    # The batch as a whole fails on it; then each is screened on its own.
+    monkeypatch.setattr(tasks.services, "_findings", findings)
     monkeypatch.setattr(tasks.screen_testimony, "delay", retried.append)
     tasks.screen_testimonies([first.pk, failing.pk, last.pk])
 

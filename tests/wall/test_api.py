@@ -19,6 +19,7 @@ STATS = "/api/v1/stats/"
 RESULT_FIELDS = {
     "id",
     "kind",
+    "language",
     "title",
     "body",
     "topics",
@@ -76,6 +77,7 @@ def test_a_testimony_is_listed_with_exactly_the_fields_of_the_contract(client):
     assert result == {
         "id": story.public_id,
         "kind": "story",
+        "language": "en",
         "title": story.title,
         "body": story.body,
         "topics": ["workplace", "online"],
@@ -204,6 +206,33 @@ def test_kind_topic_and_search_filter_like_the_wall(client):
     assert ids(q="nothing-says-this") == []
 
 
+def test_each_result_says_its_language_and_the_language_filter_keeps_one(client):
+    english = published(body="On the night bus home.", ago=timedelta(hours=1))
+    spanish = published(body="En el autobús nocturno, volviendo a casa.", language="es")
+    arabic = published(body="في الحافلة الليلية في طريقي إلى البيت.", language="ar")
+
+    def results(**params):
+        return {r["id"]: r["language"] for r in client.get(TESTIMONIES, params).json()["results"]}
+
+    assert results() == {english.public_id: "en", spanish.public_id: "es", arabic.public_id: "ar"}
+    assert results(language="es") == {spanish.public_id: "es"}
+    assert results(language="ar") == {arabic.public_id: "ar"}
+    assert results(language="fr") == {}
+
+
+def test_paging_keeps_the_language_in_next(client, settings):
+    settings.WALL_PAGE_SIZE = 1
+    french = {
+        published(body=f"Moi aussi, {n}.", language="fr", ago=timedelta(days=n)).public_id
+        for n in (1, 2, 3)
+    }
+    published(ago=timedelta(hours=1))  # English, in between
+
+    first = client.get(TESTIMONIES, {"language": "fr"}).json()
+    assert parse_qs(urlsplit(first["next"]).query)["language"] == ["fr"]
+    assert {result["id"] for result in every_page(client, f"{TESTIMONIES}?language=fr")} == french
+
+
 @pytest.mark.parametrize(
     "query",
     ["q=" + "(" * 150, "q=%22unclosed", "q=%00", "q=%FF%FE", "kind[]=story", "q=a&q=b"],
@@ -224,6 +253,9 @@ def test_no_search_makes_the_api_fail(client, query):
         "topic=" + "t" * 1000,
         "q=" + "w" * 201,
         "topic=%00",
+        "language=de",
+        "language=EN",
+        "language=" + "l" * 1000,
         "kind=%00&topic=%00&q=%00&cursor=%00",
         "cursor=one&cursor=two",
     ],

@@ -84,6 +84,59 @@ STORY_TITLES = [
     "Still here",
 ]
 
+# Testimonies in the other languages of the site, in the same plain register: most rows are
+# English (LANGUAGE_SHARES), as on a site that began in English.
+OTHER_SENTENCES = {
+    "es": [
+        "Yo también.",
+        "Pasó en el trabajo, más de una vez.",
+        "Nadie me creyó en ese momento.",
+        "No fue mi culpa. Nunca es tu culpa.",
+        "Callé durante mucho tiempo.",
+        "Lo cuento ahora para que alguien se sienta menos sola.",
+        "Dije que no, y no le importó.",
+        "Tardé años en llamarlo por su nombre.",
+        "Era alguien en quien confiaba.",
+        "Sigo sanando, poco a poco.",
+        "A quien lea esto: no estás sola.",
+        "Hablarlo me ayudó más de lo que esperaba.",
+    ],
+    "fr": [
+        "Moi aussi.",
+        "C'est arrivé au travail, plus d'une fois.",
+        "Personne ne m'a crue à l'époque.",
+        "Ce n'était pas ma faute. Ce n'est jamais ta faute.",
+        "Je me suis tue pendant longtemps.",
+        "Je le dis maintenant pour qu'une autre se sente moins seule.",
+        "J'ai dit non, et cela ne comptait pas pour lui.",
+        "Il m'a fallu des années pour appeler cela par son nom.",
+        "C'était quelqu'un en qui j'avais confiance.",
+        "Je guéris encore, doucement.",
+        "À celles qui lisent ceci : vous n'êtes pas seules.",
+        "En parler m'a aidée plus que je ne le pensais.",
+    ],
+    "ar": [
+        "أنا أيضًا.",
+        "حدث ذلك في العمل، أكثر من مرة.",
+        "لم يصدقني أحد في ذلك الوقت.",
+        "لم يكن ذنبي. ليس ذنبك أبدًا.",
+        "صمتُّ وقتًا طويلًا.",
+        "أقولها الآن كي تشعر غيري بوحدة أقل.",
+        "قلت لا، ولم يكترث.",
+        "احتجت سنوات لأسمي ما حدث باسمه.",
+        "كان شخصًا أثق به.",
+        "ما زلت أتعافى، ببطء.",
+        "إلى من تقرأ هذا: لستِ وحدك.",
+        "الكلام عنه ساعدني أكثر مما توقعت.",
+    ],
+}
+OTHER_TITLES = {
+    "es": ["Años después", "No fue mi culpa", "Por fin lo digo"],
+    "fr": ["Des années plus tard", "Ce n'était pas ma faute", "Enfin le dire"],
+    "ar": ["بعد سنوات", "لم يكن ذنبي", "أخيرًا أقولها"],
+}
+LANGUAGE_SHARES = [("en", 0.70), ("es", 0.12), ("fr", 0.10), ("ar", 0.08)]
+
 # A word found in only RARE_ROWS testimonies, so "search for a rare word" has something to find
 # (scripts/bench_wall.sh searches for it). No other sentence contains it.
 RARE_WORD = "marigold"
@@ -155,6 +208,11 @@ class Command(BaseCommand):
         """One published testimony's column values, and the ids of its topics and warnings."""
         rng = self.rng
         roll = rng.random()
+        # The rare word is English, so the rows that carry it are.
+        language = "en" if rare else self._language()
+        self.statements = STATEMENT_SENTENCES if language == "en" else OTHER_SENTENCES[language]
+        self.stories = STORY_SENTENCES if language == "en" else OTHER_SENTENCES[language]
+        titles = STORY_TITLES if language == "en" else OTHER_TITLES[language]
         if roll < METOO_SHARE and not rare:  # a rare word needs words to be in
             kind, title, body = Testimony.Kind.METOO, "", ""
             topics = rng.sample(self.topic_ids, k=1) if rng.random() < 0.3 else []
@@ -165,7 +223,7 @@ class Command(BaseCommand):
             warnings = rng.sample(self.warning_ids, k=1) if rng.random() < 0.1 else []
         else:
             kind, body = Testimony.Kind.STORY, self._story(rare=rare)
-            title = rng.choice(STORY_TITLES) if rng.random() < 0.6 else ""
+            title = rng.choice(titles) if rng.random() < 0.6 else ""
             topics = rng.sample(self.topic_ids, k=rng.choice((1, 1, 2, 3)))
             warnings = rng.sample(self.warning_ids, k=rng.choice((0, 1, 1, 2)))
         published_at = self.now - timedelta(seconds=rng.uniform(60, SPAN.total_seconds()))
@@ -175,6 +233,7 @@ class Command(BaseCommand):
             **self.defaults,
             "public_id": new_public_id(),
             "kind": kind.value,
+            "language": language,
             "title": title,
             "body": body,
             "status": Testimony.Status.PUBLISHED.value,
@@ -189,9 +248,17 @@ class Command(BaseCommand):
         }
         return row, topics, warnings
 
+    def _language(self) -> str:
+        roll, total = self.rng.random(), 0.0
+        for language, share in LANGUAGE_SHARES:
+            total += share
+            if roll < total:
+                return language
+        return LANGUAGE_SHARES[0][0]
+
     def _statement(self, *, rare: bool) -> str:
         sentences = [RARE_SENTENCE] if rare else []
-        sentences += self.rng.sample(STATEMENT_SENTENCES, k=self.rng.randint(1, 4))
+        sentences += self.rng.sample(self.statements, k=self.rng.randint(1, 4))
         text = ""
         for sentence in sentences:
             if len(text) + len(sentence) + 1 > STATEMENT_MAX_LENGTH:
@@ -204,7 +271,7 @@ class Command(BaseCommand):
         sentences = [RARE_SENTENCE] if rare else []
         words = 0
         while words < target:
-            sentence = self.rng.choice(STORY_SENTENCES)
+            sentence = self.rng.choice(self.stories)
             sentences.append(sentence)
             words += sentence.count(" ") + 1
         self.rng.shuffle(sentences)

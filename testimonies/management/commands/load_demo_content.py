@@ -91,6 +91,19 @@ STORIES = [
     ),
 ]
 
+# The same movement in the site's other languages (#YoTambién, #MoiAussi, #أنا_أيضا).
+OTHER_LANGUAGES = [
+    (
+        "es",
+        "A los quince, en el autobús del colegio. Pensé que era mi culpa. No lo era. Yo también.",
+    ),
+    ("es", "Mi primer trabajo. Nadie me creyó entonces. Hoy lo digo en voz alta."),
+    ("fr", "À seize ans, dans un vestiaire. J'ai mis des années à en parler. Moi aussi."),
+    ("fr", "Des remarques chaque jour au bureau. Tout le monde entendait. Personne n'a rien dit."),
+    ("ar", "في الحافلة، وأنا في طريقي إلى المدرسة. ظننت أنه ذنبي. لم يكن كذلك. أنا أيضًا."),
+    ("ar", "في عملي الأول. لم يصدقني أحد حينها. اليوم أقولها بصوت عالٍ."),
+]
+
 
 class Command(BaseCommand):
     help = "Load demo testimonies: published, fictional, without identifying details."
@@ -114,6 +127,10 @@ class Command(BaseCommand):
                     kind=Testimony.Kind.STATEMENT, body=body, topics=rng.sample(topics, k=1)
                 )
             )
+        for language, body in OTHER_LANGUAGES:
+            self._publish(
+                testimony_submit(kind=Testimony.Kind.STATEMENT, body=body, language=language)
+            )
         for title, body in STORIES:
             self._publish(
                 testimony_submit(
@@ -128,7 +145,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                f"Loaded {metoos} “me too”s, {len(STATEMENTS)} statements "
+                f"Loaded {metoos} “me too”s, {len(STATEMENTS) + len(OTHER_LANGUAGES)} statements "
                 f"and {len(STORIES)} stories."
             )
         )
