@@ -94,6 +94,7 @@ def test_an_administrator_s_change_of_a_note_or_retention_date_is_in_the_audit_l
             "rejection_reason": "spam",
             "rejection_note": "A new note",
             "appeal_note": "",
+            "language": testimony.language,
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]
