@@ -61,14 +61,48 @@ def normalize(
     detectors each normalise the same text: the last few results are kept, so a long story is
     walked once, not once per detector.
     """
+    return _normalize_cached(text, casefold, strip_marks, _table_key(table))
+
+
+# The tables are the detectors' module constants; each is known by its id, and kept here so
+# that the id can never be given to another dict.
+_TABLES: dict[int, Mapping[str, str]] = {}
+
+
+def _table_key(table: Mapping[str, str] | None) -> int | None:
     if table is None:
-        return _normalize_cached(text, casefold, strip_marks)
-    return _normalize(text, casefold=casefold, table=table, strip_marks=strip_marks)
+        return None
+    _TABLES.setdefault(id(table), table)
+    return id(table)
 
 
 @lru_cache(maxsize=8)
-def _normalize_cached(text: str, casefold: bool, strip_marks: bool) -> Normalized:
-    return _normalize(text, casefold=casefold, table=None, strip_marks=strip_marks)
+def _normalize_cached(
+    text: str, casefold: bool, strip_marks: bool, table_key: int | None
+) -> Normalized:
+    table = None if table_key is None else _TABLES[table_key]
+    return _normalize(text, casefold=casefold, table=table, strip_marks=strip_marks)
+
+
+# Long non-Latin texts (Arabic, emoji) go through the loop below a character at a time: the
+# answers for each character and cluster are remembered, so each is worked out once per process.
+_is_invisible_cached = lru_cache(maxsize=65536)(is_invisible)
+_joins_previous_cached = lru_cache(maxsize=65536)(_joins_previous)
+
+
+@lru_cache(maxsize=65536)
+def _cluster(cluster: str, casefold: bool, strip_marks: bool, table_key: int | None) -> str:
+    """A base character with its combining marks, normalised as ``_normalize`` asks."""
+    piece = unicodedata.normalize("NFKC", "".join(c for c in cluster if not is_invisible(c)))
+    if casefold:
+        piece = piece.casefold()
+    if strip_marks:
+        decomposed = unicodedata.normalize("NFKD", piece)
+        piece = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if table_key is not None:
+        table = _TABLES[table_key]
+        piece = "".join(table.get(c, c) for c in piece)
+    return piece
 
 
 def _normalize(
@@ -97,21 +131,13 @@ def _normalize(
                 ends.extend(range(i + 1, stop + 1))
                 i = stop
                 continue
-        if is_invisible(text[i]):
+        if _is_invisible_cached(text[i]):
             i += 1
             continue
         j = i + 1
-        while j < n and _joins_previous(text[j]):
+        while j < n and _joins_previous_cached(text[j]):
             j += 1
-        cluster = "".join(c for c in text[i:j] if not is_invisible(c))
-        piece = unicodedata.normalize("NFKC", cluster)
-        if casefold:
-            piece = piece.casefold()
-        if strip_marks:
-            decomposed = unicodedata.normalize("NFKD", piece)
-            piece = "".join(c for c in decomposed if not unicodedata.combining(c))
-        if table is not None:
-            piece = "".join(table.get(c, c) for c in piece)
+        piece = _cluster(text[i:j], casefold, strip_marks, _table_key(table))
         chars.append(piece)
         starts.extend([i] * len(piece))
         ends.extend([j] * len(piece))

@@ -70,3 +70,24 @@ def test_every_normalised_character_maps_to_a_valid_original_range(text, casefol
         assert 0 <= norm.starts[i] < norm.ends[i] <= len(text)
         span = norm.span("x", i, len(norm.text))
         assert text[span.start : span.end] == span.text
+
+
+def test_the_same_text_under_two_tables_is_folded_by_each_table_not_by_the_first_remembered():
+    # Normalised texts and characters are remembered per table: a text folded with one
+    # detector's table must never come back to another detector folded the first one's way.
+    text = "سارة ـ ٠١٢" * 3
+    first = normalize(text, table={"\u0629": "\u0647"}).text
+    second = normalize(text, table={"\u0640": ""}).text
+    plain = normalize(text).text
+    assert "\u0647" in first and "\u0629" not in first and "\u0640" in first
+    assert "\u0629" in second and "\u0640" not in second
+    assert "\u0629" in plain and "\u0640" in plain
+
+
+def test_a_long_arabic_text_maps_every_character_back_to_where_it_came_from():
+    text = "كنت في الرابعة عشرة، ولم يصدقني أحد. " * 500
+    norm = normalize(text, casefold=True, strip_marks=True)
+    assert len(norm.starts) == len(norm.text) == len(norm.ends)
+    start = norm.text.index("يصدقني")
+    span = norm.span("name", start, start + len("يصدقني"))
+    assert span.text == "يصدقني"
