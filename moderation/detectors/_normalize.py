@@ -114,6 +114,7 @@ def _normalize(
         return Normalized(text, out, range(len(text)), range(1, len(text) + 1))
     # ASCII runs need at most lower-casing, unless the table remaps ASCII characters.
     ascii_fast = table is None or not any(key.isascii() for key in table)
+    table_key = _table_key(table)
     chars: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -137,7 +138,7 @@ def _normalize(
         j = i + 1
         while j < n and _joins_previous_cached(text[j]):
             j += 1
-        piece = _cluster(text[i:j], casefold, strip_marks, _table_key(table))
+        piece = _cluster(text[i:j], casefold, strip_marks, table_key)
         chars.append(piece)
         starts.extend([i] * len(piece))
         ends.extend([j] * len(piece))
