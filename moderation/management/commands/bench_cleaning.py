@@ -21,6 +21,9 @@ from testimonies.text import clean_text
 # expressions that backtrack, Unicode normalisation.
 HOSTILE_PATTERNS = {
     "plain prose (reference)": "I was fourteen and nobody believed me. ",
+    # Not hostile, but the dearest ordinary story to screen: every character is non-ASCII.
+    "Arabic prose (reference)": "كنت في الرابعة عشرة ولم يصدقني أحد. ",
+    "emoji": "\U0001f600",
     "'<a ' (one endless tag)": "<a ",
     "'<' alone": "<",
     "'</a ' (end tags with attributes)": "</a ",
@@ -103,6 +106,9 @@ class Command(BaseCommand):
     def handle(self, *args, runs, length, **options):
         self.stdout.write(f"{'pattern':44} {'clean best':>11} {'clean worst':>12} {'screen':>9}")
         worst_clean = worst_screen = (0.0, "")
+        # A worker loads its word lists and gazetteer once, before its first job: so here too,
+        # or the first pattern's screening would carry that second.
+        find_all("Warming up: Sarah from Muncie, 555 0100, at Slater Inc.")
         for name, pattern in HOSTILE_PATTERNS.items():
             story = PREFIX.get(name, "") + pattern * (length // len(pattern) + 1)
             story = story[:length]
