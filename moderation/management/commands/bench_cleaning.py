@@ -23,7 +23,6 @@ HOSTILE_PATTERNS = {
     "plain prose (reference)": "I was fourteen and nobody believed me. ",
     # Not hostile, but the dearest ordinary story to screen: every character is non-ASCII.
     "Arabic prose (reference)": "كنت في الرابعة عشرة ولم يصدقني أحد. ",
-    "emoji": "\U0001f600",
     "'<a ' (one endless tag)": "<a ",
     "'<' alone": "<",
     "'</a ' (end tags with attributes)": "</a ",
