@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain, repeat
 
 from moderation.detectors.spans import Span
 
@@ -27,9 +28,6 @@ def is_invisible(char: str) -> bool:
 def _joins_previous(char: str) -> bool:
     # Combining marks belong to the character before them; invisible ones are dropped with it.
     return unicodedata.category(char)[0] == "M" or is_invisible(char)
-
-
-_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,42 +106,65 @@ def _cluster(cluster: str, casefold: bool, strip_marks: bool, table_key: int | N
 def _normalize(
     text: str, *, casefold: bool, table: Mapping[str, str] | None, strip_marks: bool
 ) -> Normalized:
+    n = len(text)
     if text.isascii() and table is None:
         # The common case: nothing to normalise, offsets are the identity.
         out = text.lower() if casefold else text
-        return Normalized(text, out, range(len(text)), range(1, len(text) + 1))
-    # ASCII runs need at most lower-casing, unless the table remaps ASCII characters.
-    ascii_fast = table is None or not any(key.isascii() for key in table)
+        return Normalized(text, out, range(n), range(1, n + 1))
     table_key = _table_key(table)
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        run = _ASCII_RUN.match(text, i) if ascii_fast else None
-        if run:
-            stop = run.end()
-            if stop < n and _joins_previous(text[stop]):
-                stop -= 1  # the last ASCII letter goes with the accent that follows it
-            if stop > i:
-                piece = text[i:stop]
-                chars.append(piece.lower() if casefold else piece)
-                starts.extend(range(i, stop))
-                ends.extend(range(i + 1, stop + 1))
-                i = stop
-                continue
-        if _is_invisible_cached(text[i]):
-            i += 1
-            continue
-        j = i + 1
-        while j < n and _joins_previous_cached(text[j]):
-            j += 1
-        piece = _cluster(text[i:j], casefold, strip_marks, table_key)
-        chars.append(piece)
-        starts.extend([i] * len(piece))
-        ends.extend([j] * len(piece))
-        i = j
-    return Normalized(text, "".join(chars), starts, ends)
+    distinct = set(text)
+    if not any(_joins_previous_cached(c) for c in distinct):
+        # No combining marks or invisible characters, as in most prose in any script: each
+        # character is normalised alone, once per distinct character rather than per place.
+        pieces = {c: _cluster(c, casefold, strip_marks, table_key) for c in distinct}
+        if all(len(piece) == 1 for piece in pieces.values()):
+            changed = {ord(c): piece for c, piece in pieces.items() if piece != c}
+            out = text.translate(changed) if changed else text
+            return Normalized(text, out, range(n), range(1, n + 1))
+    # A cluster is a character with the combining marks and invisible characters after it;
+    # an invisible character that follows nothing is a cluster that normalises to nothing.
+    # Every output character maps back to its whole cluster. The walk is done by re and map,
+    # not a Python loop: a story full of marks (vowelled Arabic) has ten thousand clusters.
+    joiners = "".join(re.escape(c) for c in distinct if _joins_previous_cached(c))
+    invisible = "".join(re.escape(c) for c in distinct if _is_invisible_cached(c))
+    marks = f"[{joiners}]*" if joiners else ""
+    pattern = f"[{invisible}]|[^{invisible}]{marks}" if invisible else f"(?s:.){marks}"
+    clusters = re.findall(pattern, text)
+    normalised = {c: _cluster(c, casefold, strip_marks, table_key) for c in set(clusters)}
+    pieces = list(map(normalised.__getitem__, clusters))
+    widths = list(map(len, pieces))
+    bounds = list(accumulate(map(len, clusters), initial=0))
+    starts = list(chain.from_iterable(map(repeat, bounds, widths)))
+    ends = list(chain.from_iterable(map(repeat, bounds[1:], widths)))
+    return Normalized(text, "".join(pieces), starts, ends)
+
+
+# What stands in for a letter of another script in latin_only(): neither a word character
+# nor a space, so no pattern reads it as part of a word or joins the words on either side.
+OTHER_SCRIPT = "\u00a4"
+
+
+@lru_cache(maxsize=65536)
+def _other_script(char: str) -> bool:
+    if char < "\u0370" or unicodedata.category(char)[0] not in "LM":
+        return False
+    name = unicodedata.name(char, "")
+    return not name.startswith(("LATIN", "COMBINING"))
+
+
+@lru_cache(maxsize=8)
+def latin_only(text: str) -> str:
+    """``text`` (already normalised) with each letter or mark of a script other than Latin
+    replaced by OTHER_SCRIPT, offsets unchanged.
+
+    For the detectors whose patterns are written for Latin script (names, addresses, places,
+    workplaces): to them an Arabic or Chinese word is a run of capital letters, which cost a
+    long story in those scripts a hundred milliseconds and found nothing that was there.
+    """
+    if text.isascii():
+        return text
+    other = {ord(c): OTHER_SCRIPT for c in set(text) if _other_script(c)}
+    return text.translate(other) if other else text
 
 
 def non_overlapping(spans: Iterable[Span]) -> list[Span]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.detectors._normalize import looks_german, non_overlapping, normalize
+from moderation.detectors._normalize import latin_only, looks_german, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "address"
@@ -179,14 +179,15 @@ def _join_adjacent(spans: list[Span], text: str) -> list[Span]:
 def find(text: str) -> list[Span]:
     """Address fragments in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
-    patterns = _PATTERNS + (((_GERMAN_NAMED, 0.6),) if looks_german(norm.text) else ())
+    latin = latin_only(norm.text)
+    patterns = _PATTERNS + (((_GERMAN_NAMED, 0.6),) if looks_german(latin) else ())
     # An intersection counts when one side is a numbered street ("41st and Maple"); "Smith and
     # Jones" is not one.
     patterns += ((_INTERSECTION, 0.6),)
     spans = [
         norm.span(KIND, match.start(), match.end(), confidence)
         for pattern, confidence in patterns
-        for match in pattern.finditer(norm.text)
+        for match in pattern.finditer(latin)
         if (pattern not in (_SUFFIXED_NAMED, _GERMAN_NAMED))
         or match.group().lower() not in _NOT_STREETS
         if pattern is not _INTERSECTION or _ORDINAL.search(match.group())

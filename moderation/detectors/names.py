@@ -14,7 +14,13 @@ from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 
-from moderation.detectors._normalize import NOT_PRIVATE, looks_german, non_overlapping, normalize
+from moderation.detectors._normalize import (
+    NOT_PRIVATE,
+    latin_only,
+    looks_german,
+    non_overlapping,
+    normalize,
+)
 from moderation.detectors.spans import Span
 
 KIND = "name"
@@ -399,12 +405,13 @@ def find(text: str) -> list[Span]:
 
     norm = normalize(text)
     famous = public.find(text)
+    latin = latin_only(norm.text)
     spans = [
         norm.span(KIND, start, end, confidence)
-        for start, end, confidence in _titled_spans(norm.text)
-        + _word_spans(norm.text)
-        + _lowercase_spans(norm.text)
-        + _role_spans(norm.text)
+        for start, end, confidence in _titled_spans(latin)
+        + _word_spans(latin)
+        + _lowercase_spans(latin)
+        + _role_spans(latin)
     ]
     spans = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in famous)]
     return non_overlapping(spans)

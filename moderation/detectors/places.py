@@ -13,7 +13,13 @@ import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
 
-from moderation.detectors._normalize import NOT_PRIVATE, looks_german, non_overlapping, normalize
+from moderation.detectors._normalize import (
+    NOT_PRIVATE,
+    latin_only,
+    looks_german,
+    non_overlapping,
+    normalize,
+)
 from moderation.detectors.spans import Span
 
 KIND = "place"
@@ -153,7 +159,7 @@ def find(text: str) -> list[Span]:
     from moderation.detectors.names import given_names
 
     norm = normalize(text)
-    t = norm.text
+    t = latin_only(norm.text)
     places = gazetteer()
     given = given_names()
     spans = []

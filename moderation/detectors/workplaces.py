@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from moderation.detectors._normalize import non_overlapping, normalize
+from moderation.detectors._normalize import latin_only, non_overlapping, normalize
 from moderation.detectors.spans import Span
 
 KIND = "workplace"
@@ -129,15 +129,16 @@ def _matches(pattern: re.Pattern, text: str):
 def find(text: str) -> list[Span]:
     """Workplaces and institutions in ``text``, sorted by start and non-overlapping."""
     norm = normalize(text)
+    latin = latin_only(norm.text)
     spans = []
     for pattern, confidence in _PATTERNS:
-        for match in _matches(pattern, norm.text):
+        for match in _matches(pattern, latin):
             start, end = match.start(), match.end()
-            lead = _LEADING.match(norm.text, start, end)
+            lead = _LEADING.match(latin, start, end)
             if lead and lead.end() < end:
                 start = lead.end()
             spans.append(norm.span(KIND, start, end, confidence))
-    for match in _AFTER_WORK.finditer(norm.text):
+    for match in _AFTER_WORK.finditer(latin):
         org = match["org"].rstrip(".,")
         if org.split()[0].lower() in _NOT_ORG:
             continue

@@ -212,6 +212,13 @@ def hostile_inputs(size: int = 20_000) -> dict[str, str]:
         "links": fill("http://a.com/ www.b.co "),
         "street": fill("12 High Street "),
         "no spaces": fill("a"),
+        # Every character non-ASCII: ordinary prose in the site's fourth language, the same
+        # with every vowel marked (a combining mark after each letter), and emoji sequences.
+        "Arabic prose": fill("كنت في الرابعة عشرة ولم يصدقني أحد. "),
+        "vowelled Arabic": fill("كَتَبْتُ قِصَّتِي وَلَمْ يُصَدِّقْنِي أَحَدٌ. "),
+        "combining marks": fill("e\u0301a\u0308 "),
+        "zero-width": fill("S\u200ba\u200br\u200ba\u200bh "),
+        "emoji": fill("\U0001f469\u200d\U0001f469\u200d\U0001f467 \u2764\ufe0f "),
         "real stories": (story * (size // len(story) + 1))[:size],
     }
 
@@ -221,6 +228,7 @@ def _clear_caches() -> None:
     from moderation.detectors import _normalize, duplicates, public
 
     _normalize._normalize_cached.cache_clear()
+    _normalize.latin_only.cache_clear()
     public._find.cache_clear()
     duplicates.fingerprint.cache_clear()
     duplicates._words.cache_clear()

@@ -91,3 +91,76 @@ def test_a_long_arabic_text_maps_every_character_back_to_where_it_came_from():
     start = norm.text.index("يصدقني")
     span = norm.span("name", start, start + len("يصدقني"))
     assert span.text == "يصدقني"
+
+
+def _normalize_one_character_at_a_time(text, *, casefold=False, table=None, strip_marks=False):
+    """The plain definition that normalize() must agree with: walk the text a cluster (a
+    character and the marks and invisible characters after it) at a time."""
+    import unicodedata
+
+    from moderation.detectors._normalize import _joins_previous
+
+    chars, starts, ends = [], [], []
+    i = 0
+    while i < len(text):
+        if is_invisible(text[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(text) and _joins_previous(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFKC", "".join(c for c in text[i:j] if not is_invisible(c)))
+        if casefold:
+            piece = piece.casefold()
+        if strip_marks:
+            decomposed = unicodedata.normalize("NFKD", piece)
+            piece = "".join(c for c in decomposed if not unicodedata.combining(c))
+        if table:
+            piece = "".join(table.get(c, c) for c in piece)
+        chars.append(piece)
+        starts += [i] * len(piece)
+        ends += [j] * len(piece)
+        i = j
+    return "".join(chars), starts, ends
+
+
+_TRICKY = st.sampled_from(
+    [
+        *"aZ .@5\u00df\u0130\ufb01\u00bd\u216b\u2460\uff4a",  # ß İ ﬁ ½ Ⅻ ① fullwidth j
+        *"\u0301\u0308\u064e\u0651\u200b\u200d\ufe0f\u00ad",  # marks and invisibles
+        *("\u0643\u064e", "e\u0301", "\U0001f469", "\u0649", "\u0629", "\u0131"),
+    ]
+)
+# Arabic letter folding, a homoglyph and the dotless i, as the detectors' tables do.
+_FOLD = {"\u0649": "\u064a", "\u0629": "\u0647", "a": "4", "\u0131": "i"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_TRICKY, max_size=30).map("".join),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([None, _FOLD]),
+)
+def test_normalising_a_whole_text_agrees_with_going_one_cluster_at_a_time(
+    text, casefold, strip, table
+):
+    # The fast paths (ASCII runs, texts without marks, one answer per distinct character) are
+    # only shortcuts: text and offsets are the same as the plain walk's.
+    norm = normalize(text, casefold=casefold, strip_marks=strip, table=table)
+    expected = _normalize_one_character_at_a_time(
+        text, casefold=casefold, strip_marks=strip, table=table
+    )
+    assert (norm.text, list(norm.starts), list(norm.ends)) == expected
+
+
+def test_latin_only_hides_other_scripts_and_keeps_every_offset():
+    from moderation.detectors._normalize import OTHER_SCRIPT, latin_only
+
+    arabic = "\u0643\u064e\u062a\u064e\u0628\u064e"  # a word with a vowel mark after each letter
+    text = f"Jos\u00e9 Mu\u00f1oz e\u0301 Stra\u00dfe {arabic} \u6211 5 \u0663"
+    latin = latin_only(text)
+    assert len(latin) == len(text)
+    assert latin.startswith("Jos\u00e9 Mu\u00f1oz e\u0301 Stra\u00dfe ")
+    assert latin.endswith(f" {OTHER_SCRIPT * len(arabic)} {OTHER_SCRIPT} 5 \u0663")
+    assert latin_only("plain ASCII") == "plain ASCII"

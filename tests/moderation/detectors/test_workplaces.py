@@ -53,3 +53,16 @@ def test_work_words_without_a_named_workplace_find_nothing(text):
 @given(texts)
 def test_any_text_gives_valid_spans(text):
     assert_valid_spans(text, workplaces.find(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كان يعمل في شركة Slater Inc",
+        "我在 Slater Inc",
+    ],
+)
+def test_words_of_another_script_before_a_company_are_not_part_of_its_name(text):
+    # To a pattern for capitalised words, an Arabic or Chinese phrase looked like one: the
+    # whole sentence was marked as the company's name.
+    assert texts_of(workplaces.find(text)) == ["Slater Inc"]
