@@ -251,7 +251,7 @@ def test_escalating_puts_the_item_first_for_someone_else(moderator):
 
 
 def test_batch_approval_approves_each_statement_and_skips_stale_ones(moderator):
-    items = [QueueItemFactory() for _ in range(3)]
+    items = [QueueItemFactory(screened=True) for _ in range(3)]
     pairs = [(item.pk, 1) for item in items]
     pairs[0] = (items[0].pk, 99)  # seen at another version
     result = services.batch_approve(moderator=moderator, items=pairs)

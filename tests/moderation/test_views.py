@@ -58,7 +58,9 @@ def test_claim_next_opens_the_item_with_the_findings_highlighted(client, moderat
     html = response.content.decode()
     assert '<mark class="finding finding--email"' in html
     assert "someone@example.org</mark>" in html
-    assert "Remove email" in html
+    # One form to replace it, offering its placeholder first.
+    assert '<input type="hidden" name="kind" value="email">' in html
+    assert '<option value="placeholder">[email removed]</option>' in html
     # The text is collapsed until the moderator opens it.
     assert '<details class="reveal"' in html
 
@@ -71,9 +73,9 @@ def test_a_public_figure_is_shown_as_such_with_nothing_to_remove(client, moderat
     html = client.post("/moderation/next/", follow=True).content.decode()
     assert '<mark class="finding finding--public" title="names a public person">' in html
     assert "(names a public person)" in html
-    assert "Remove public" not in html
+    assert 'name="kind" value="public"' not in html
     assert '<mark class="finding finding--name" title="a private name">Nitesh</mark>' in html
-    assert "Remove name" in html
+    assert '<input type="hidden" name="kind" value="name">' in html
 
 
 def test_an_unsure_finding_is_shown_as_a_hint(client, moderator):
@@ -127,7 +129,7 @@ def test_rejecting_without_a_reason_asks_for_one(client, moderator):
 
 
 def test_batch_approval_publishes_the_ticked_statements(client, moderator):
-    items = [QueueItemFactory() for _ in range(3)]
+    items = [QueueItemFactory(screened=True) for _ in range(3)]
     html = client.get("/moderation/batch/").content.decode()
     assert all(item.testimony.body in html for item in items)
     listed = re.search(r'name="listed" value="([^"]+)"', html).group(1)
