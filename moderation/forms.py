@@ -41,7 +41,7 @@ class ApproveForm(DecisionForm):
     )
     # Needed only when screening found something in the text: the server checks, not the page.
     confirm_findings = forms.BooleanField(
-        label=_("I have read the text: what screening marked may be published as it is."),
+        label=_("I have read my edited text: what screening marks in it may be published."),
         required=False,
     )
 
