@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "testimonies.context_processors.site",
+                "moderation.context_processors.moderation",
             ],
         },
     },

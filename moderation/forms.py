@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from testimonies.models import ContentWarning, Testimony
 
+from . import replacements
 from .models import Report
 
 
@@ -38,6 +39,11 @@ class ApproveForm(DecisionForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # Needed only when screening found something in the text: the server checks, not the page.
+    confirm_findings = forms.BooleanField(
+        label=_("I have read my edited text: what screening marks in it may be published."),
+        required=False,
+    )
 
 
 class RejectForm(DecisionForm):
@@ -63,6 +69,25 @@ class RedactForm(forms.Form):
     start = forms.IntegerField(min_value=0)
     end = forms.IntegerField(min_value=1)
     kind = forms.CharField(max_length=20)
+    replacement = forms.CharField(required=False, max_length=40)
+    own_words = forms.CharField(
+        required=False, max_length=replacements.OWN_WORDS_MAX_LENGTH, strip=True
+    )
+
+    def clean_replacement(self):
+        key = self.cleaned_data["replacement"] or replacements.PLACEHOLDER
+        if not replacements.is_choice(key):
+            raise forms.ValidationError("unknown replacement")
+        return key
+
+    def clean_own_words(self):
+        words = " ".join(self.cleaned_data["own_words"].split())
+        if words and not replacements.own_words_allowed(words):
+            raise forms.ValidationError(
+                _("Use letters only, up to %(max)d, for your own words.")
+                % {"max": replacements.OWN_WORDS_MAX_LENGTH}
+            )
+        return words
 
 
 class ReportForm(forms.Form):

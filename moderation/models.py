@@ -153,6 +153,7 @@ class AuditEntry(models.Model):
         AUTO_PUBLISH = "auto_publish", _("Published automatically (surge mode)")
         HIDE = "hide", _("Hidden after reports")
         ADMIN_EDIT = "admin_edit", _("Changed in the admin")
+        RELEASE = "release", _("Released a claim")
 
     # Null for what the system did (hiding after reports, surge publishing) and for the
     # decisions of a moderator whose account was deleted: actor_label then names them.

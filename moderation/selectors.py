@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from statistics import median
 
-from django.db.models import Count, Min, QuerySet
+from django.db.models import Count, F, Min, QuerySet
 from django.db.models.functions import TruncHour
 from django.utils import timezone
 from django.utils.timesince import timesince
@@ -13,6 +13,7 @@ from django.utils.translation import gettext, gettext_lazy
 from testimonies.models import Testimony
 from wall import charts
 
+from . import replacements
 from .app_settings import app_settings
 from .detectors.risk import HINT_BELOW
 from .models import AuditEntry, QueueItem
@@ -27,11 +28,14 @@ def screening_overdue(*, older_than: timedelta) -> QuerySet[Testimony]:
 
 
 def open_items(*, reason: str | None = None) -> QuerySet[QueueItem]:
-    """Open queue items in the order "claim next" hands them out."""
+    """Open queue items in the order "claim next" hands them out, with what the queue's cards
+    show: the screening (findings and risk) and the content warnings."""
     items = QueueItem.objects.filter(is_open=True).order_by("priority", "created_at", "id")
     if reason:
         items = items.filter(reason=reason)
-    return items.select_related("testimony", "claimed_by")
+    return items.select_related("testimony__screening", "claimed_by").prefetch_related(
+        "testimony__content_warnings"
+    )
 
 
 def queue_sizes() -> dict[str, int]:
@@ -46,13 +50,17 @@ def queue_sizes() -> dict[str, int]:
 
 
 def batch_candidates() -> list[QueueItem]:
-    """New short statements nobody holds, oldest first: the batch-approval page."""
+    """New short statements nobody holds and screening found nothing in, oldest first: the
+    batch-approval page. Anything screening marked is reviewed on its own page."""
     now = timezone.now()
     return list(
         open_items(reason=QueueItem.Reason.NEW)
-        .filter(testimony__kind=Testimony.Kind.STATEMENT)
-        .exclude(lease_expires_at__gt=now)
-        .select_related("testimony__screening")[: app_settings.BATCH_APPROVE_LIMIT]
+        .filter(
+            testimony__kind=Testimony.Kind.STATEMENT,
+            testimony__screening__findings=[],
+            testimony__screening__testimony_version=F("testimony__version"),
+        )
+        .exclude(lease_expires_at__gt=now)[: app_settings.BATCH_APPROVE_LIMIT]
     )
 
 
@@ -116,6 +124,28 @@ def highlighted(text: str, findings: list[dict], *, field: str) -> list[Segment]
     if cursor < len(text):
         segments.append(Segment(text[cursor:]))
     return segments
+
+
+@dataclass(frozen=True)
+class Redaction:
+    """A finding the moderator may replace, with the words to choose from."""
+
+    segment: Segment
+    choices: list
+
+    @property
+    def finding(self) -> dict:
+        return self.segment.finding
+
+
+def redactions(segments: list[Segment], *, language: str) -> list[Redaction]:
+    """The findings of the highlighted segments that can be replaced (not public figures),
+    each with the replacements for its kind in the testimony's language."""
+    return [
+        Redaction(segment, replacements.choices(kind=segment.finding["kind"], language=language))
+        for segment in segments
+        if segment.finding and not segment.public
+    ]
 
 
 # --- Dashboard -------------------------------------------------------------------------------

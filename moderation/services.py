@@ -15,12 +15,12 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from testimonies import services as testimony_services
 from testimonies.models import ContentWarning, Testimony
 from testimonies.text import clean_text
 
+from . import replacements
 from .app_settings import app_settings
 from .detectors import duplicates, find_all
 from .detectors.risk import risk_score
@@ -28,23 +28,23 @@ from .models import AuditEntry, QueueItem, Report, Screening, WatchWord
 
 logger = logging.getLogger(__name__)
 
-# What a one-click redaction puts in place of a finding, by kind.
-PLACEHOLDERS = {
-    "name": gettext_lazy("[name removed]"),
-    "email": gettext_lazy("[email removed]"),
-    "phone": gettext_lazy("[phone number removed]"),
-    "address": gettext_lazy("[address removed]"),
-    "link": gettext_lazy("[link removed]"),
-    "handle": gettext_lazy("[account removed]"),
-    "place": gettext_lazy("[place removed]"),
-    "workplace": gettext_lazy("[workplace removed]"),
-    "public": gettext_lazy("[public figure]"),
-}
-DEFAULT_PLACEHOLDER = gettext_lazy("[removed]")
-
 
 class DecisionRefused(Exception):
     """A decision that must not be applied; the message says why, for the moderator."""
+
+
+class FindingsUnconfirmed(DecisionRefused):
+    """An approval of a text in which screening found something, without the moderator's
+    confirmation that they read it and that what was marked may be published."""
+
+    def __init__(self, findings: list[dict]):
+        self.findings = findings
+        super().__init__(
+            _(
+                "Screening marked details in this text. Nothing was published: read the text, "
+                "then tick the box to confirm that what is marked may be published, or remove it."
+            )
+        )
 
 
 class EditInvalid(DecisionRefused):
@@ -280,6 +280,17 @@ def findings_refresh(*, testimony: Testimony) -> Screening:
     return screening
 
 
+def findings_in_text(*, testimony: Testimony) -> list[dict]:
+    """What screening found in the testimony's words as they are now, screened again if they
+    changed since. A testimony never screened (made outside the usual flow) has none."""
+    screening = Screening.objects.filter(testimony=testimony).first()
+    if screening is None:
+        return []
+    if screening.testimony_version != testimony.version:
+        screening = findings_refresh(testimony=testimony)
+    return screening.findings
+
+
 # --- The queue -------------------------------------------------------------------------------
 
 
@@ -371,6 +382,29 @@ def _held_by_other(item: QueueItem, moderator: AbstractBaseUser, now) -> bool:
     )
 
 
+def item_release(*, item_id: int, moderator: AbstractBaseUser) -> QueueItem:
+    """Give back a claim before its lease runs out, so anyone can take the item at once."""
+    with transaction.atomic():
+        item = (
+            QueueItem.objects.select_for_update().select_related("testimony").filter(pk=item_id)
+        ).first()
+        if item is None or not item.is_open:
+            raise DecisionRefused(_("This item has already been decided."))
+        if item.claimed_by_id != moderator.pk or not _lease_running(item, timezone.now()):
+            raise DecisionRefused(_("You are not holding this item: there is nothing to release."))
+        item.claimed_by, item.lease_expires_at = None, None
+        item.save(update_fields=["claimed_by", "lease_expires_at"])
+        # Nothing was judged: the entry says who let go, not what the text was.
+        _audit(
+            AuditEntry.Action.RELEASE, testimony=item.testimony, actor=moderator, keep_text=False
+        )
+        return item
+
+
+def _lease_running(item: QueueItem, now) -> bool:
+    return item.lease_expires_at is not None and item.lease_expires_at > now
+
+
 def release_expired_claims() -> int:
     """Forget leases that ran out, so the queue shows those items as free again."""
     return QueueItem.objects.filter(is_open=True, lease_expires_at__lt=timezone.now()).update(
@@ -419,8 +453,11 @@ def _audit(
     actor: AbstractBaseUser | None,
     reason: str = "",
     note: str = "",
+    keep_text: bool = True,
 ) -> AuditEntry:
     snapshot = "\n\n".join(part for part in (testimony.title, testimony.body) if part)
+    if not keep_text:
+        snapshot = ""
     return AuditEntry.objects.create(
         actor=actor,
         action=action,
@@ -442,8 +479,14 @@ def decision_approve(
     body: str | None = None,
     content_warnings: Iterable[ContentWarning] | None = None,
     note: str = "",
+    findings_confirmed: bool = False,
 ) -> Testimony:
-    """Publish (or keep published after reports), optionally with edits and warnings."""
+    """Publish (or keep published after reports), optionally with edits and warnings.
+
+    A text in which screening found anything is published only with findings_confirmed: the
+    moderator read it and ticked that what is marked may stay. Otherwise FindingsUnconfirmed
+    is raised and nothing changes, so no key pressed by mistake publishes a phone number.
+    """
     with transaction.atomic():
         item, testimony = _locked_for_decision(
             item_id=item_id, moderator=moderator, version=version
@@ -459,6 +502,9 @@ def decision_approve(
                 body=testimony.body if body is None else body,
                 content_warnings=content_warnings,
             )
+        findings = findings_in_text(testimony=testimony)
+        if findings and not findings_confirmed:
+            raise FindingsUnconfirmed(findings)
         testimony_services.testimony_publish(testimony=testimony)
         _close(item)
         action = AuditEntry.Action.APPROVE_EDITED if edited else AuditEntry.Action.APPROVE
@@ -511,8 +557,15 @@ def redact_span(
     start: int,
     end: int,
     kind: str,
+    replacement: str = replacements.PLACEHOLDER,
+    own_words: str = "",
 ) -> Testimony:
-    """Replace text[start:end] of the title or body with a neutral placeholder, in one click."""
+    """Replace text[start:end] of the title or body with words that keep the meaning (a role,
+    a type of place, the moderator's own letters-only words) or a placeholder.
+
+    The audit entry keeps the text as it is after and, in its note, which part was replaced
+    with what: never the removed words, so the log holds no more of them than the text does.
+    """
     if field not in ("title", "body"):
         raise DecisionRefused(_("Only the title and the text can be redacted."))
     with transaction.atomic():
@@ -522,15 +575,27 @@ def redact_span(
         text = getattr(testimony, field)
         if not 0 <= start < end <= len(text):
             raise DecisionRefused(_("That part of the text no longer exists."))
-        placeholder = str(PLACEHOLDERS.get(kind, DEFAULT_PLACEHOLDER))
-        redacted = text[:start] + placeholder + text[end:]
+        try:
+            words = replacements.replacement_text(
+                key=replacement, kind=kind, language=testimony.language, own_words=own_words
+            )
+        except ValueError as invalid:
+            raise DecisionRefused(
+                _("Use letters only, up to %(max)d, for your own words.")
+                % {"max": replacements.OWN_WORDS_MAX_LENGTH}
+            ) from invalid
+        redacted = text[:start] + words + text[end:]
         _revise(
             testimony,
             title=redacted if field == "title" else testimony.title,
             body=redacted if field == "body" else testimony.body,
         )
         _lease(item, moderator, timezone.now())
-        _audit(AuditEntry.Action.REDACT, testimony=testimony, actor=moderator, reason=kind)
+        # Stored, so not translated: the log reads the same in every language.
+        note = f'{field} {start}-{end} ({kind}) replaced with "{words}"'
+        _audit(
+            AuditEntry.Action.REDACT, testimony=testimony, actor=moderator, reason=kind, note=note
+        )
         findings_refresh(testimony=testimony)
         return testimony
 
@@ -544,17 +609,22 @@ class BatchResult:
 def batch_approve(*, moderator: AbstractBaseUser, items: Iterable[tuple[int, int]]) -> BatchResult:
     """Approve many short statements at once; each carries the version the moderator saw.
 
-    An item that changed, was decided, or is held by someone else is skipped, not forced.
+    An item with findings, one that changed, was decided, or is held by someone else is
+    skipped, not forced.
     """
     approved = skipped = 0
     items = list(items)
-    # Only what the batch page offers: new short statements. Anything else is skipped.
+    # Only what the batch page offers: new short statements screening found nothing in.
+    # Anything else is skipped, whatever was posted.
     eligible = set(
         QueueItem.objects.filter(
             pk__in=[item_id for item_id, _version in items],
             is_open=True,
             reason=QueueItem.Reason.NEW,
             testimony__kind=Testimony.Kind.STATEMENT,
+            # Screened, as the text is now, and nothing found.
+            testimony__screening__findings=[],
+            testimony__screening__testimony_version=models.F("testimony__version"),
         ).values_list("pk", flat=True)
     )
     for item_id, version in items:

@@ -15,4 +15,5 @@ urlpatterns = [
     path("item/<int:item_id>/reject/", views.reject, name="reject"),
     path("item/<int:item_id>/escalate/", views.escalate, name="escalate"),
     path("item/<int:item_id>/redact/", views.redact, name="redact"),
+    path("item/<int:item_id>/release/", views.release, name="release"),
 ]

@@ -14,7 +14,7 @@ from config.ratelimits import LIMIT_REACHED_MESSAGE, limit_reached
 from testimonies.readers import reader_key
 from wall import selectors as wall_selectors
 
-from . import selectors, services
+from . import replacements, selectors, services
 from .access import moderator_required
 from .app_settings import app_settings
 from .forms import ApproveForm, EscalateForm, RedactForm, RejectForm, ReportForm
@@ -72,12 +72,16 @@ def item(request, item_id):
     return _render_item(request, queue_item)
 
 
-def _render_item(request, queue_item, *, forms=None, status=200):
+def _render_item(request, queue_item, *, forms=None, unconfirmed=None, status=200):
+    """The item page; unconfirmed is the refusal of an approval whose findings were not
+    confirmed: the page comes back with the text open and the box to tick under it."""
     testimony = queue_item.testimony
     screening = getattr(testimony, "screening", None)
     findings = screening.findings if screening else []
     forms = forms or {}
     initial = {"version": testimony.version}
+    title_segments = selectors.highlighted(testimony.title, findings, field="title")
+    body_segments = selectors.highlighted(testimony.body, findings, field="body")
     return render(
         request,
         "moderation/item.html",
@@ -87,11 +91,20 @@ def _render_item(request, queue_item, *, forms=None, status=200):
             "screening": screening,
             "findings": findings,
             "duplicate": any(f["kind"] == "duplicate" for f in findings),
-            "title_segments": selectors.highlighted(testimony.title, findings, field="title"),
-            "body_segments": selectors.highlighted(testimony.body, findings, field="body"),
+            "title_segments": title_segments,
+            "body_segments": body_segments,
+            "redactions": selectors.redactions(
+                [*title_segments, *body_segments], language=testimony.language
+            ),
+            "own_words_max": replacements.OWN_WORDS_MAX_LENGTH,
+            "unconfirmed": unconfirmed,
             "reports": testimony.reports.order_by("created_at")[:20],
             "mine": queue_item.claimed_by_id == request.user.pk,
-            "approve_form": forms.get("approve")
+            "holding": queue_item.claimed_by_id == request.user.pk
+            and queue_item.lease_expires_at is not None
+            and queue_item.lease_expires_at > timezone.now(),
+            # Bound only when the edits were posted: a refused "as it is" must not empty them.
+            "approve_form": forms.get("approve_edits")
             or ApproveForm(
                 initial={
                     **initial,
@@ -100,6 +113,7 @@ def _render_item(request, queue_item, *, forms=None, status=200):
                     "content_warnings": testimony.content_warnings.all(),
                 }
             ),
+            "edits_open": "approve_edits" in forms,
             "reject_form": forms.get("reject") or RejectForm(initial=initial),
             "escalate_form": forms.get("escalate") or EscalateForm(initial=initial),
         },
@@ -115,6 +129,11 @@ def _decide(request, item_id, form_class, form_key, apply):
         return _render_item(request, queue_item, forms={form_key: form}, status=400)
     try:
         message = apply(form.cleaned_data)
+    except services.FindingsUnconfirmed as unconfirmed:
+        # Nothing was published: the text comes back open, with the box to tick under it.
+        return _render_item(
+            request, queue_item, forms={form_key: form}, unconfirmed=unconfirmed, status=400
+        )
     except services.EditInvalid as invalid:
         # The moderator's edits stay in the form, with the reason above it.
         form.add_error(None, str(invalid))
@@ -133,8 +152,9 @@ def _decide(request, item_id, form_class, form_key, apply):
 @moderator_required
 @require_POST
 def approve(request, item_id):
+    edit = request.POST.get("with_edits") == "1"
+
     def apply(data):
-        edit = request.POST.get("with_edits") == "1"
         services.decision_approve(
             item_id=item_id,
             moderator=request.user,
@@ -143,10 +163,12 @@ def approve(request, item_id):
             body=data["body"] if edit else None,
             content_warnings=data["content_warnings"] if edit else None,
             note=data["note"],
+            findings_confirmed=data["confirm_findings"],
         )
         return _("Approved and published.")
 
-    return _decide(request, item_id, ApproveForm, "approve", apply)
+    form_key = "approve_edits" if edit else "approve"
+    return _decide(request, item_id, ApproveForm, form_key, apply)
 
 
 @moderator_required
@@ -182,15 +204,30 @@ def escalate(request, item_id):
 def redact(request, item_id):
     form = RedactForm(request.POST)
     if not form.is_valid():
-        messages.error(request, _("That redaction could not be read; nothing was changed."))
-        return redirect("moderation:item", item_id=item_id)
+        errors = form.errors.get("own_words") or [
+            _("That redaction could not be read; nothing was changed.")
+        ]
+        messages.error(request, errors[0])
+        return redirect(reverse("moderation:item", kwargs={"item_id": item_id}) + "#text")
     try:
         services.redact_span(item_id=item_id, moderator=request.user, **form.cleaned_data)
     except services.DecisionRefused as refused:
         messages.error(request, str(refused))
     else:
-        messages.success(request, _("Removed. Check the text again before deciding."))
+        messages.success(request, _("Replaced. Check the text again before deciding."))
     return redirect(reverse("moderation:item", kwargs={"item_id": item_id}) + "#text")
+
+
+@moderator_required
+@require_POST
+def release(request, item_id):
+    try:
+        services.item_release(item_id=item_id, moderator=request.user)
+    except services.DecisionRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, _("Released: the item is back in the queue for anyone to take."))
+    return redirect("moderation:queue")
 
 
 # The batch page signs the list of items it shows; a POST approves only items from that list.

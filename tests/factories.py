@@ -51,10 +51,31 @@ class ModeratorFactory(factory.django.DjangoModelFactory):
             user.groups.add(Group.objects.get_or_create(name="Moderators")[0])
 
 
+class ScreeningFactory(factory.django.DjangoModelFactory):
+    """A screening of the testimony as it is now: nothing found unless findings are given."""
+
+    class Meta:
+        model = "moderation.Screening"
+
+    testimony = factory.SubFactory(TestimonyFactory)
+    findings = factory.LazyFunction(list)
+    risk_score = 0.0
+    testimony_version = factory.LazyAttribute(lambda screening: screening.testimony.version)
+
+
 class QueueItemFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "moderation.QueueItem"
+        skip_postgeneration_save = True
 
     testimony = factory.SubFactory(TestimonyFactory)
     reason = "new"
     priority = factory.LazyAttribute(lambda item: {"escalation": 0, "new": 20}.get(item.reason, 10))
+
+    @factory.post_generation
+    def screened(item, create, extracted, **kwargs):
+        """screened=True: screening ran and found nothing; screened=[finding, ...]: it found
+        those. Left out, the testimony was never screened."""
+        if create and extracted is not None and extracted is not False:
+            findings = [] if extracted is True else extracted
+            ScreeningFactory(testimony=item.testimony, findings=findings)

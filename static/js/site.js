@@ -32,15 +32,33 @@
     update();
   }
 
+  // An approval that needs a confirmation (data-confirm-with names the box under the text)
+  // does not go out until the box is ticked: the text opens and the box takes the focus. The
+  // server refuses it anyway; this only spares the round trip.
+  function confirmFirst(control) {
+    var box = document.getElementById(control.getAttribute("data-confirm-with") || "");
+    if (!box || box.checked) { return false; }
+    var reveal = box.closest("details");
+    if (reveal) { reveal.open = true; }
+    box.focus();
+    return true;
+  }
+  document.addEventListener("click", function (event) {
+    var control = event.target.closest && event.target.closest("[data-confirm-with]");
+    if (control && confirmFirst(control)) { event.preventDefault(); }
+  });
+
   // Moderators' keyboard shortcuts: a key clicks the control marked data-shortcut="key";
-  // j and k move between the items of a list. Never while typing in a field.
+  // j and k move between the items of a list. Never from a field (but from the box that
+  // confirms an approval: Space ticks it, then "a" approves).
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) { return; }
     var target = event.target;
-    if (target.closest && target.closest("input, textarea, select, [contenteditable]")) { return; }
+    var field = "input:not([data-confirm-box]), textarea, select, [contenteditable]";
+    if (target.closest && target.closest(field)) { return; }
     var key = event.key.toLowerCase();
     if (key === "j" || key === "k") {
-      var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-table button"));
+      var rows = Array.prototype.slice.call(document.querySelectorAll("[data-queue-action]"));
       if (!rows.length) { return; }
       var index = rows.indexOf(document.activeElement);
       index = key === "j" ? Math.min(index + 1, rows.length - 1) : Math.max(index - 1, 0);

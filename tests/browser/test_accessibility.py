@@ -1,5 +1,7 @@
 """Journey 8: axe-core finds no WCAG 2.2 A or AA violation on any page, in any state we show."""
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -130,8 +132,15 @@ def test_the_moderation_pages_have_no_wcag_violation(page, axe, moderator):
 
     with step("8. accessibility: an item, claimed, with its findings highlighted"):
         page.get_by_role("button", name="Claim the next item").click()
-        expect(page.locator("mark.finding")).to_have_count(2)
+        # Opened, so the forms to replace each finding and the box to confirm are checked too.
+        page.get_by_text("Show the text").click()
+        expect(page.locator(".reveal__body mark.finding")).to_have_count(2)
         report["/moderation/item/ (claimed)"] = violations_on(page, axe)
+
+    with step("8. accessibility: the item again, asking to confirm what screening marked"):
+        page.get_by_role("button", name="Approve as it is").click()
+        expect(page.get_by_label(re.compile("^I have read the text"))).to_be_focused()
+        report["/moderation/item/ (confirm)"] = violations_on(page, axe)
 
     with step("8. accessibility: batch approval and the dashboard"):
         page.goto("/moderation/batch/")

@@ -32,6 +32,6 @@ def test_a_french_phone_number_shared_in_french_is_highlighted_for_the_moderator
     with step("languages: the moderator sees the number highlighted, ready to remove"):
         moderator.sign_in(page)
         page.locator('button[data-shortcut="n"]').click()
-        finding = page.locator("mark.finding")
+        finding = page.locator(".reveal__body mark.finding")
         expect(finding).to_have_count(1)
         expect(finding).to_have_text("06 12 34 56 78")

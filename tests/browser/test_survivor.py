@@ -85,7 +85,9 @@ def test_a_survivor_shares_then_checks_edits_appeals_and_withdraws_with_the_rece
     with step("1. survivor: reads the reason and the note with the receipt code"):
         open_with_receipt(page, story_code)
         expect(page.get_by_role("heading", name="Status: Not published")).to_be_visible()
-        expect(page.get_by_text("The reason: Another reason.")).to_be_visible()
+        expect(
+            page.get_by_text("It was not published, for the reason the moderator gives below.")
+        ).to_be_visible()
         expect(page.get_by_text("Please take out the name of the club.")).to_be_visible()
 
     with step("1. survivor: appeals the rejection"):

@@ -251,7 +251,7 @@ def test_escalating_puts_the_item_first_for_someone_else(moderator):
 
 
 def test_batch_approval_approves_each_statement_and_skips_stale_ones(moderator):
-    items = [QueueItemFactory() for _ in range(3)]
+    items = [QueueItemFactory(screened=True) for _ in range(3)]
     pairs = [(item.pk, 1) for item in items]
     pairs[0] = (items[0].pk, 99)  # seen at another version
     result = services.batch_approve(moderator=moderator, items=pairs)
@@ -343,3 +343,142 @@ def test_a_long_story_is_fingerprinted_once_however_often_screening_asks():
     screening = services.testimony_screen(testimony_id=story.pk)
     assert screening.fingerprint is not None
     assert duplicates.fingerprint.cache_info().misses == 1
+
+
+# --- No publish of unreviewed findings by accident -----------------------------------------
+
+PHONE = "Call me on 07700 900123 if it happened to you too."
+
+
+def screened_item(body: str) -> QueueItem:
+    testimony = TestimonyFactory(body=body)
+    services.testimony_screen(testimony_id=testimony.pk)
+    return QueueItem.objects.get(testimony=testimony, is_open=True)
+
+
+def test_approving_a_text_with_findings_unconfirmed_publishes_nothing(moderator):
+    item = screened_item(PHONE)
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    with pytest.raises(services.FindingsUnconfirmed) as refused:
+        services.decision_approve(item_id=item.pk, moderator=moderator, version=1)
+    assert [finding["kind"] for finding in refused.value.findings] == ["phone"]
+    item.refresh_from_db()
+    assert item.is_open
+    assert Testimony.objects.get().status == Testimony.Status.PENDING
+    assert not AuditEntry.objects.exists()
+
+
+def test_approving_a_text_with_findings_confirmed_publishes_it_as_it_is(moderator):
+    item = screened_item(PHONE)
+    testimony = services.decision_approve(
+        item_id=item.pk, moderator=moderator, version=1, findings_confirmed=True
+    )
+    assert testimony.status == Testimony.Status.PUBLISHED
+    assert testimony.body == PHONE
+
+
+def test_edits_that_remove_every_finding_need_no_confirmation(moderator):
+    item = screened_item(PHONE)
+    testimony = services.decision_approve(
+        item_id=item.pk, moderator=moderator, version=1, body="Call me if it happened to you too."
+    )
+    assert testimony.status == Testimony.Status.PUBLISHED
+
+
+def test_edits_that_bring_in_a_phone_number_need_confirmation(moderator):
+    item = screened_item("At 12. Me too.")
+    with pytest.raises(services.FindingsUnconfirmed):
+        services.decision_approve(item_id=item.pk, moderator=moderator, version=1, body=PHONE)
+    testimony = Testimony.objects.get()
+    assert (testimony.status, testimony.body) == (Testimony.Status.PENDING, "At 12. Me too.")
+
+
+def test_batch_approval_refuses_a_statement_with_findings_even_when_posted(moderator):
+    flagged, clean = screened_item(PHONE), screened_item("At 12. Me too.")
+    result = services.batch_approve(moderator=moderator, items=[(flagged.pk, 1), (clean.pk, 1)])
+    assert (result.approved, result.skipped) == (1, 1)
+    assert Testimony.objects.get(pk=flagged.testimony_id).status == Testimony.Status.PENDING
+
+
+def test_batch_approval_refuses_a_statement_never_screened_or_changed_since(moderator):
+    never = QueueItemFactory()
+    changed = QueueItemFactory(screened=True)
+    Testimony.objects.filter(pk=changed.testimony_id).update(version=2)
+    result = services.batch_approve(moderator=moderator, items=[(never.pk, 1), (changed.pk, 2)])
+    assert (result.approved, result.skipped) == (0, 2)
+
+
+# --- Redaction that keeps meaning ----------------------------------------------------------
+
+
+def redact_first_finding(item, moderator, **choice):
+    testimony = Testimony.objects.get(pk=item.testimony_id)
+    finding = testimony.screening.findings[0]
+    return services.redact_span(
+        item_id=item.pk,
+        moderator=moderator,
+        version=testimony.version,
+        field="body",
+        start=finding["start"],
+        end=finding["end"],
+        kind=finding["kind"],
+        **choice,
+    )
+
+
+def test_a_role_replaces_a_name_and_the_audit_says_what_replaced_what(moderator):
+    item = screened_item("My coach Mr Miller told me to stay after practice.")
+    testimony = redact_first_finding(item, moderator, replacement="role:a-coach")
+    assert testimony.body == "My coach a coach told me to stay after practice."
+    entry = AuditEntry.objects.get(action=AuditEntry.Action.REDACT)
+    assert entry.note == 'body 9-18 (name) replaced with "a coach"'
+    # The log holds no more of the removed words than the text does.
+    assert "Miller" not in entry.note + entry.text_snapshot
+
+
+def test_own_words_replace_a_detail(moderator):
+    item = screened_item("My coach Mr Miller told me to stay after practice.")
+    testimony = redact_first_finding(item, moderator, own_words="the head coach")
+    assert testimony.body == "My coach the head coach told me to stay after practice."
+    assert AuditEntry.objects.get().note.endswith('replaced with "the head coach"')
+
+
+def test_own_words_with_a_number_are_refused_and_nothing_changes(moderator):
+    item = screened_item("My coach Mr Miller told me to stay after practice.")
+    with pytest.raises(services.DecisionRefused):
+        redact_first_finding(item, moderator, own_words="room 12")
+    assert Testimony.objects.get().body == "My coach Mr Miller told me to stay after practice."
+    assert not AuditEntry.objects.exists()
+
+
+def test_a_placeholder_is_written_in_the_testimony_s_language(moderator):
+    testimony = TestimonyFactory(body="Mi entrenador Mr Miller me dijo que me quedara.")
+    Testimony.objects.filter(pk=testimony.pk).update(language="es")
+    services.testimony_screen(testimony_id=testimony.pk)
+    item = QueueItem.objects.get(testimony=testimony)
+    redacted = redact_first_finding(item, moderator)
+    assert "[nombre eliminado]" in redacted.body
+
+
+# --- Releasing a claim ---------------------------------------------------------------------
+
+
+def test_releasing_a_claim_frees_the_item_at_once_and_is_audited(moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    other = ModeratorFactory()
+    assert services.claim_next_item(moderator=other) is None
+    services.item_release(item_id=item.pk, moderator=moderator)
+    assert services.claim_next_item(moderator=other) == item
+    entry = AuditEntry.objects.get()
+    assert (entry.action, entry.actor, entry.text_snapshot) == ("release", moderator, "")
+
+
+def test_only_the_moderator_holding_an_item_can_release_it(moderator):
+    item = QueueItemFactory()
+    services.item_claim(item_id=item.pk, moderator=moderator)
+    with pytest.raises(services.DecisionRefused):
+        services.item_release(item_id=item.pk, moderator=ModeratorFactory())
+    item.refresh_from_db()
+    assert item.claimed_by == moderator
+    assert not AuditEntry.objects.exists()

@@ -26,10 +26,10 @@ def listed_token(client) -> str:
 
 def test_batch_approval_approves_only_the_items_the_page_listed(client, moderator, settings):
     settings.MODERATION_BATCH_APPROVE_LIMIT = 2
-    shown = [QueueItemFactory() for _ in range(2)]
+    shown = [QueueItemFactory(screened=True) for _ in range(2)]
     listed = listed_token(client)
-    never_shown = [QueueItemFactory() for _ in range(3)]
-    story = QueueItemFactory(testimony=TestimonyFactory(story=True))
+    never_shown = [QueueItemFactory(screened=True) for _ in range(3)]
+    story = QueueItemFactory(testimony=TestimonyFactory(story=True), screened=True)
     every_id = [f"{item.pk}:1" for item in [*shown, *never_shown, story]]
     client.post("/moderation/batch/", {"listed": listed, "items": every_id})
     published = set(Testimony.objects.filter(status="published").values_list("pk", flat=True))
@@ -37,7 +37,7 @@ def test_batch_approval_approves_only_the_items_the_page_listed(client, moderato
 
 
 def test_batch_approval_without_the_page_s_signed_list_approves_nothing(client, moderator):
-    items = [QueueItemFactory() for _ in range(3)]
+    items = [QueueItemFactory(screened=True) for _ in range(3)]
     forged = signing.dumps({"by": moderator.pk, "items": [i.pk for i in items]}, salt="other")
     for data in ({}, {"listed": "junk"}, {"listed": forged}):
         client.post("/moderation/batch/", {**data, "items": [f"{i.pk}:1" for i in items]})
@@ -45,7 +45,7 @@ def test_batch_approval_without_the_page_s_signed_list_approves_nothing(client, 
 
 
 def test_another_moderator_s_batch_list_is_not_accepted(client, moderator):
-    items = [QueueItemFactory() for _ in range(2)]
+    items = [QueueItemFactory(screened=True) for _ in range(2)]
     theirs = signing.dumps(
         {"by": moderator.pk + 1000, "items": [i.pk for i in items]}, salt="moderation.batch"
     )
@@ -54,8 +54,10 @@ def test_another_moderator_s_batch_list_is_not_accepted(client, moderator):
 
 
 def test_the_service_skips_items_that_are_not_new_statements(moderator):
-    report = QueueItemFactory(reason="report", testimony=TestimonyFactory(published=True))
-    story = QueueItemFactory(testimony=TestimonyFactory(story=True))
+    report = QueueItemFactory(
+        reason="report", testimony=TestimonyFactory(published=True), screened=True
+    )
+    story = QueueItemFactory(testimony=TestimonyFactory(story=True), screened=True)
     result = services.batch_approve(moderator=moderator, items=[(report.pk, 1), (story.pk, 1)])
     assert (result.approved, result.skipped) == (0, 2)
 

@@ -35,7 +35,7 @@ def test_the_author_reads_the_rejection_reason_and_note(client, submission):
         testimony=submission.testimony, reason="identifies_person", note="It names a school."
     )
     html = client.post(MANAGE, {"code": submission.receipt_code}).content.decode()
-    assert "It could identify a person" in html
+    assert "It was not published because it could identify a person." in html
     assert "It names a school." in html
 
 

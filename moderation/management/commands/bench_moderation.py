@@ -217,6 +217,10 @@ class Command(BaseCommand):
         testimonies = Testimony.objects.bulk_create(
             [_pending(Testimony.Kind.STATEMENT, _statement(self.rng)) for _ in range(count)]
         )
+        # Batch approval takes only statements screened with nothing found.
+        Screening.objects.bulk_create(
+            Screening(testimony=t, findings=[], testimony_version=t.version) for t in testimonies
+        )
         items = [(item.pk, item.testimony.version) for item in self._open_items(testimonies)]
         started = time.perf_counter()
         result = services.batch_approve(moderator=moderator, items=items)
