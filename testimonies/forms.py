@@ -6,6 +6,7 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -169,6 +170,19 @@ class ShareForm(TestimonyForm):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.fields["submission_token"].initial = secrets.token_urlsafe(24)
+
+    @cached_property
+    def metoo_token(self) -> str:
+        """The one-tap "me too" form's own token, beside this form on the page: each of the two
+        is saved once however often it is sent."""
+        return secrets.token_urlsafe(24)
+
+    @staticmethod
+    def says_only_metoo(data) -> bool:
+        """Whether a POST is a bare "me too": that kind, and no words at all."""
+        return data.get("kind") == Testimony.Kind.METOO and not any(
+            data.get(name, "").strip() for name in ("body", "title")
+        )
 
     def submission_token_hash(self) -> str | None:
         """What is stored of the token: a hash, so the row holds nothing the page holds."""

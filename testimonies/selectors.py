@@ -1,11 +1,12 @@
-"""The author's own reads: a testimony by its receipt code, and an account's testimonies.
+"""The author's own reads: a testimony by its receipt code, an account's testimonies, and
+how many have said "me too" (the sum the wall's counter keeps, and the thank-you page shows).
 
-Everything the public reads is in wall.selectors.
+Everything else the public reads is in wall.selectors.
 """
 
-from django.db.models import QuerySet
+from django.db.models import QuerySet, Sum
 
-from .models import Testimony
+from .models import PublishedTotal, Testimony
 from .receipts import receipt_hash
 
 
@@ -25,3 +26,13 @@ def author_testimonies(*, user) -> QuerySet[Testimony]:
         .exclude(kind=Testimony.Kind.METOO)
         .order_by("-created_at")
     )
+
+
+def metoo_count_uncached() -> int:
+    """Everyone who has said "me too": bare ones and published testimonies alike.
+
+    A sum over a few rows (PublishedTotal), whatever the number of testimonies. The wall keeps
+    it in its cache (wall.selectors.metoo_count); an author who has just said "me too" reads
+    it fresh, so the number they are shown counts them.
+    """
+    return PublishedTotal.objects.aggregate(total=Sum("count"))["total"] or 0

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
@@ -14,14 +15,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.html import escape
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from config.database import deadline
 from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
 from config.ratelimits import limit_reached
+from config.same_origin import same_origin
 
 from . import selectors, services
 from .forms import (
@@ -41,6 +44,11 @@ logger = logging.getLogger(__name__)
 
 
 # never_cache: on a shared device, the back button must not bring a typed story back.
+# Django's CSRF token guards every form with words. A bare "me too" is guarded instead by what
+# the browser says of where it comes from (config.same_origin), as reactions are: its one-tap
+# form is also on the wall, a page cached whole for everyone, which cannot carry a visitor's
+# token. A forged one could add one count, within the share limits.
+@csrf_exempt
 @never_cache
 @require_http_methods(["GET", "POST"])
 def share(request):
@@ -48,6 +56,14 @@ def share(request):
         with deadline(settings.DATABASE_REQUEST_DEADLINE_SECONDS):
             labels_remember()
         return _share_page(request, ShareForm())
+    if not ShareForm.says_only_metoo(request.POST):
+        return _share_post_with_token(request)
+    if not same_origin(request):
+        return render(request, "403_csrf.html", status=403)
+    return _share_post(request)
+
+
+def _share_post(request) -> HttpResponse:
     form = ShareForm(request.POST)
     # Every post counts, before anything is cleaned: a hostile body pays for itself. Valid
     # submissions count again against the stricter "share" limit below.
@@ -64,6 +80,9 @@ def share(request):
         logger.warning("A submission could not be saved: the database did not answer")
         labels_offline(form, labels_during_outage())
         return _share_page(request, form, status=503, unsaved=True)
+
+
+_share_post_with_token = csrf_protect(_share_post)
 
 
 def _share_save(request, form) -> HttpResponse:
@@ -86,7 +105,24 @@ def _share_save(request, form) -> HttpResponse:
     except services.AlreadyReceived:
         return render(request, "testimonies/share_received.html")
     # Rendered, not redirected: the receipt code is shown this once and never stored.
-    return _share_done(request, kind=submission.testimony.kind, code=submission.receipt_code)
+    return _share_done(
+        request,
+        kind=submission.testimony.kind,
+        code=submission.receipt_code,
+        metoo_count=_metoo_count_after(submission),
+    )
+
+
+def _metoo_count_after(submission) -> int | None:
+    """How many have said "me too", this one included; None for words (not yet counted), or
+    if the database cannot say: the "me too" is saved, and the page must not claim otherwise."""
+    if submission.testimony.kind != Testimony.Kind.METOO:
+        return None
+    try:
+        return selectors.metoo_count_uncached()
+    except DatabaseError:
+        logger.warning('The number of "me too"s could not be read after one was counted')
+        return None
 
 
 def _share_page(request, form, *, status=200, **context) -> HttpResponse:
@@ -101,28 +137,47 @@ def _share_page(request, form, *, status=200, **context) -> HttpResponse:
         return render(request, "testimonies/share.html", {"form": form, **context}, status=status)
 
 
-# Where the receipt code goes in a confirmation page rendered ahead of time: random, so that
-# no text a page could contain is ever taken for it.
+# Where the receipt code and the "one of N" sentence go in a confirmation page rendered ahead
+# of time: random, so that no text a page could contain is ever taken for them.
 RECEIPT_SLOT = f"receipt-{secrets.token_hex(16)}"
+WAVE_SLOT = f"wave-{secrets.token_hex(16)}"
 
 
-def _share_done(request, *, kind: str, code: str | None) -> HttpResponse:
-    """The confirmation page, with the receipt code shown this once.
+def _wave_sentence(metoo_count: int | None) -> str:
+    """Where a "me too" stands in the wave: "You are one of 1,234,567 …"."""
+    if metoo_count is None:
+        return ""
+    return ngettext(
+        "You are one of %(count)s person who has said “me too”.",
+        "You are one of %(count)s people who have said “me too”.",
+        metoo_count,
+    ) % {"count": intcomma(metoo_count)}
 
-    It is the same for every author without an account but for the code, so each process
-    renders it once per kind and language and puts each new code into a copy.
+
+def _share_done(
+    request, *, kind: str, code: str | None, metoo_count: int | None = None
+) -> HttpResponse:
+    """The confirmation page, with the receipt code shown this once, or for a "me too" where
+    it stands in the wave.
+
+    It is the same for every author without an account but for those, so each process
+    renders it once per kind and language and puts each new code or number into a copy.
     """
-    context = {"kind": kind, "receipt_code": code}
+    wave = _wave_sentence(metoo_count)
+    context = {"kind": kind, "receipt_code": code, "wave": wave}
     if not same_for_everyone(request):
         return render(request, "testimonies/share_done.html", context)
     page = caches["near"].get_or_set(
         f"share-done:{kind}:{get_language()}",
         lambda: render_to_string(
-            "testimonies/share_done.html", {**context, "receipt_code": RECEIPT_SLOT}, request
+            "testimonies/share_done.html",
+            {**context, "receipt_code": RECEIPT_SLOT, "wave": WAVE_SLOT},
+            request,
         ),
         timeout=None,
     )
-    return HttpResponse(page.replace(RECEIPT_SLOT, escape(code or "")))
+    page = page.replace(RECEIPT_SLOT, escape(code or "")).replace(WAVE_SLOT, escape(wave))
+    return HttpResponse(page)
 
 
 def csrf_failure(request, reason=""):

@@ -18,10 +18,10 @@ from testimonies.models import (
     ContentWarning,
     CrisisResource,
     PublishedTally,
-    PublishedTotal,
     Testimony,
     Topic,
 )
+from testimonies.selectors import metoo_count_uncached
 from testimonies.text import clean_text
 
 from .app_settings import app_settings
@@ -306,14 +306,6 @@ def testimony_for_public(*, public_id: str) -> Testimony | None:
 
 
 # --- The counter and the statistics ------------------------------------------------------------
-
-
-def metoo_count_uncached() -> int:
-    """Everyone who has said "me too": bare ones and published testimonies alike.
-
-    A sum over a few rows (PublishedTotal), whatever the number of testimonies.
-    """
-    return PublishedTotal.objects.aggregate(total=Sum("count"))["total"] or 0
 
 
 def metoo_count() -> int:

@@ -116,23 +116,34 @@ def react(request, public_id):
     kind = request.POST.get("kind")
     if testimony is None:
         raise Http404
+    # Tagged with the testimony: the answer is shown beside its buttons, where the page
+    # returns to, not at the top of a page scrolled down to the card.
+    beside = testimony.public_id
     if kind not in Reaction.Kind.values:
-        messages.error(request, _("That reaction could not be read; nothing was sent."))
+        messages.error(
+            request, _("That reaction could not be read; nothing was sent."), extra_tags=beside
+        )
     elif limit_reached(request, "reaction"):
         messages.error(
             request,
             _("You have sent many reactions in a short time. Thank you; please wait a while."),
+            extra_tags=beside,
         )
     elif services.reaction_add(testimony=testimony, kind=kind, reader_key=reader_key(request)):
-        messages.success(request, _("Thank you. The author will see your support counted."))
+        messages.success(
+            request, _("Thank you. The author will see your support counted."), extra_tags=beside
+        )
     else:
-        messages.info(request, _("You had already sent this. It is counted once."))
+        messages.info(
+            request, _("You had already sent this. It is counted once."), extra_tags=beside
+        )
     back = request.POST.get("next", "")
     if not back.startswith("/") or not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}
     ):
         back = testimony.get_absolute_url()
-    return redirect(f"{back}#t-{testimony.public_id}")
+    # Back to the buttons pressed, with the answer beside them (wall/_reactions.html).
+    return redirect(f"{back}#r-{testimony.public_id}")
 
 
 @public_page

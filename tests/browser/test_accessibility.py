@@ -92,6 +92,17 @@ def test_every_public_page_and_state_has_no_wcag_violation(page, axe):
         expect(page.get_by_role("alert")).to_be_visible()
         report["/share/ with errors"] = violations_on(page, axe)
 
+    with step("8. accessibility: the wall with the answer to a reaction beside its buttons"):
+        page.goto("/")
+        page.get_by_role("button", name="I believe you").first.click()
+        expect(page.locator(".reactions__answer")).to_be_visible()
+        report["/ after a reaction"] = violations_on(page, axe)
+
+    with step("8. accessibility: the thank-you for a one-tap “me too”"):
+        page.get_by_role("button", name="Say “me too”").click()
+        expect(page.locator(".wave")).to_be_visible()
+        report["/share/ sent, a “me too”"] = violations_on(page, axe)
+
     with step("8. accessibility: the confirmation with the receipt code"):
         code = share(page, kind="Longer story", title="After school", body="It was after school.")
         report["/share/ sent, with the receipt"] = violations_on(page, axe)

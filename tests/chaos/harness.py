@@ -448,7 +448,9 @@ class Survivors:
                 "csrfmiddlewaretoken": re.search(
                     r'name="csrfmiddlewaretoken" value="([^"]+)"', page
                 )[1],
-                "submission_token": re.search(r'name="submission_token" value="([^"]+)"', page)[1],
+                "submission_token": re.search(
+                    r'name="submission_token" value="([^"]+)" id="id_submission_token"', page
+                )[1],
                 "kind": "statement",
                 "body": body,
             }

@@ -43,6 +43,37 @@ def test_a_reaction_from_the_site_itself_is_counted():
     assert believed(testimony) == 1
 
 
+def one_tap_metoo(**headers):
+    """The wall's one-tap form as a browser sends it: no CSRF token, no cookie."""
+    return Client(enforce_csrf_checks=True).post("/share/", {"kind": "metoo"}, **headers)
+
+
+def test_the_walls_one_tap_metoo_is_counted_without_a_csrf_token_from_the_site_itself():
+    response = one_tap_metoo(HTTP_SEC_FETCH_SITE="same-origin", HTTP_ORIGIN="http://testserver")
+    assert response.status_code == 200
+    assert "counted on the wall" in response.content.decode()
+    assert Testimony.objects.filter(kind="metoo").count() == 1
+
+
+def test_a_cross_site_page_cannot_add_a_metoo():
+    assert one_tap_metoo(HTTP_SEC_FETCH_SITE="cross-site").status_code == 403
+    assert one_tap_metoo(HTTP_ORIGIN="https://evil.example").status_code == 403
+    assert not Testimony.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "words",
+    [{"kind": "statement", "body": "At 14."}, {"kind": "metoo", "body": "At 14."}, {"title": "x"}],
+)
+def test_words_still_need_the_csrf_token_even_from_the_site_itself(words):
+    response = Client(enforce_csrf_checks=True).post(
+        "/share/", {"kind": "metoo", **words}, HTTP_SEC_FETCH_SITE="same-origin"
+    )
+    assert response.status_code == 403
+    assert "expired" in response.content.decode()  # the form comes back with the words
+    assert not Testimony.objects.exists()
+
+
 def test_the_wall_stays_one_cached_page_for_everyone_with_its_reaction_forms():
     TestimonyFactory(published=True, body="Cached for all.")
     first, second = Client().get("/"), Client().get("/")

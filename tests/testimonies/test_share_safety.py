@@ -14,7 +14,8 @@ STORY = "It was at a party, years ago. Nobody saw, and I said nothing for a long
 
 
 def token_of(html: str) -> str:
-    return re.search(r'name="submission_token" value="([^"]+)"', html).group(1)
+    # The share form's own token, not the one-tap "me too" form's above it.
+    return re.search(r'name="submission_token" value="([^"]+)" id="id_submission_token"', html)[1]
 
 
 @contextlib.contextmanager

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from testimonies.models import Testimony
+from testimonies.models import PublishedTotal, Testimony
 from tests.factories import TestimonyFactory
 
 pytestmark = pytest.mark.django_db
@@ -246,3 +246,36 @@ def test_the_shared_page_parts_mark_the_current_page_and_never_mix_up_visitors(
     assert "Sign out" in signed_in and "Sign in" not in signed_in
     assert "My testimonies" in signed_in
     assert "Sign in" in Client().get(SHARE).content.decode()
+
+
+def test_a_metoo_is_told_where_it_stands_in_the_wave(client):
+    PublishedTotal.objects.create(kind="statement", shard=0, count=1_234_565)
+    PublishedTotal.objects.create(kind="metoo", shard=1, count=1)
+    html = client.post(SHARE, {"kind": "metoo"}).content.decode()
+    assert "You are one of 1,234,567 people who have said “me too”." in html
+    # The page is kept whole for the next author: each gets their own number.
+    html = client.post(SHARE, {"kind": "metoo"}).content.decode()
+    assert "You are one of 1,234,568 people" in html
+
+
+def test_words_are_not_told_a_number_they_are_not_yet_counted_in(client):
+    html = client.post(SHARE, {"kind": "statement", "body": "At 14."}).content.decode()
+    assert "You are one of" not in html
+
+
+def test_the_one_tap_metoo_on_the_share_page_is_saved_once_however_often_it_is_sent(client):
+    html = client.get(SHARE).content.decode()
+    one_tap = re.search(r'<form[^>]*class="one-tap".*?</form>', html, re.S)[0]
+    token = re.search(r'name="submission_token" value="([^"]+)"', one_tap)[1]
+    assert token != re.search(r'value="([^"]+)" id="id_submission_token"', html)[1]
+    for _ in range(2):
+        client.post(SHARE, {"kind": "metoo", "submission_token": token})
+    assert Testimony.objects.filter(kind="metoo").count() == 1
+
+
+def test_the_error_summary_comes_first_in_the_main_content_and_links_to_the_field(client):
+    html = client.post(SHARE, {"kind": "statement", "body": "x" * 300}).content.decode()
+    main = html[html.index('<main id="main"') :]
+    first = re.search(r"<main[^>]*>\s*(<[^>]+>)", main)[1]
+    assert "data-error-summary" in first and 'tabindex="-1"' in first
+    assert '<a href="#id_body">' in main
