@@ -13,6 +13,7 @@ import environ
 from csp.constants import NONE, SELF
 
 from .logs import logging_config
+from .ratelimits import rates_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -392,6 +393,10 @@ CELERY_BEAT_SCHEDULER = "config.beat:SingleBeatScheduler"
 
 # --- Rate limits (config/ratelimits.py) --------------------------------------------------------
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+# Any scope's rates from the environment, e.g. RATELIMIT_SHARE="5/h,20/d" for statements and
+# stories, RATELIMIT_SHARE_METOO="60/h,300/d" for a bare "me too" (the scopes and their
+# defaults are in config/ratelimits.py); "" lifts a scope's limit. Checked here, at start-up.
+RATELIMITS = rates_from_environment(os.environ)
 # Counters live in their own cache alias, which raises on a Redis outage instead of ignoring it,
 # so our wrapper can tell an outage (let the request through, log a warning) from a count.
 RATELIMIT_USE_CACHE = "ratelimit"
