@@ -386,6 +386,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "release-expired-claims": {"task": "moderation.tasks.release_expired_claims", "schedule": 60.0},
     "purge-expired-text": {"task": "moderation.tasks.purge_expired_text", "schedule": 3600.0},
+    # The audit log's copies of the text judged, published testimonies' included.
+    "purge-expired-snapshots": {
+        "task": "moderation.tasks.purge_expired_snapshots",
+        "schedule": 3600.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # One beat at a time: a second one started by mistake waits, and takes over if the first dies.
