@@ -17,7 +17,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.database import deadline
 from config.ratelimits import limit_reached, limit_reached_message, limit_status
@@ -358,3 +358,10 @@ def account_delete(request):
         return render(request, "testimonies/account_deleted.html")
     status = 400 if request.method == "POST" else 200
     return render(request, "testimonies/account_delete.html", {"form": form}, status=status)
+
+
+@require_GET
+def password_forgotten(request):
+    """Where "Forgot your password?" leads: accounts have no email address, so this says what
+    an author can do instead of asking for one."""
+    return render(request, "testimonies/password_forgotten.html")
