@@ -5,6 +5,8 @@ import ipaddress
 import logging
 import re
 import time
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
 from hashlib import sha256
@@ -13,27 +15,37 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
 # Each scope maps to its rates ("count/period", period s, m, h or d, e.g. "5/h" or "2/d").
 # A request is refused when any one rate is exceeded. settings.RATELIMITS overrides scopes
-# one by one; a scope set to [] is never limited. Keep periods of an hour or more: a counter's
-# name carries its window, and a shorter window would tell more precisely when a client came.
+# one by one (filled from RATELIMIT_<SCOPE> in the environment, e.g.
+# RATELIMIT_SHARE_METOO="120/h,600/d": rates_from_environment); a scope set to [] is never
+# limited. Keep periods of an hour or more: a counter's name carries its window, and a shorter
+# window would tell more precisely when a client came.
 DEFAULT_RATELIMITS: dict[str, list[str]] = {
-    # Posting a "me too", statement or story: a survivor rarely posts more than a few an hour,
-    # a spammer posts many all day.
+    # Posting a statement or story: a survivor rarely posts more than a few an hour, a spammer
+    # posts many all day.
     "share": ["5/h", "20/d"],
-    # Every post of the share form, counted before its text is even cleaned, so a hostile or
-    # oversized body pays for itself; roomy enough to correct a refused form many times.
+    # A bare "me too", with no words (from the wall's one-tap button or the form): nothing to
+    # moderate, and one network may be a campus or a shelter where many say it in one hour.
+    "share_metoo": ["60/h", "300/d"],
+    # Every post of the share form with words, counted before its text is even cleaned, so a
+    # hostile or oversized body pays for itself; roomy enough to correct a refused form many
+    # times. A bare "me too" counts against share_metoo alone.
     "share_attempt": ["20/h", "60/d"],
     # "I believe you" / "Me too" / "Sending strength": a reader may react to a page of the wall.
     "reaction": ["60/h"],
     # Reporting a testimony: enough for a reader who finds several, too few to bury the queue
     # or to take down one testimony after another.
     "report": ["10/h", "20/d"],
-    # Entering a receipt code: a code has about 90 bits, and this keeps guessing pointless.
+    # Entering a receipt code to open or change a testimony: a code has over 90 bits, and this
+    # keeps guessing pointless. Withdrawing with a valid code is never limited (only a wrong
+    # code sent to withdraw counts here).
     "receipt_lookup": ["10/h"],
     # Every sign-in attempt from one client, whatever the account.
     "login": ["30/h"],
@@ -70,10 +82,29 @@ def rates_for(scope: str) -> list[str]:
         raise ImproperlyConfigured(f"No rate limit is defined for the scope {scope!r}")
     rates = limits[scope]
     rates = [rates] if isinstance(rates, str) else list(rates or [])
+    _check_rates(scope, rates)
+    return rates
+
+
+def _check_rates(scope: str, rates: list) -> None:
     for rate in rates:
         if not isinstance(rate, str) or not _RATE.fullmatch(rate):
             raise ImproperlyConfigured(f"Rate {rate!r} of the scope {scope!r} is not like '5/h'")
-    return rates
+
+
+def rates_from_environment(environ: Mapping[str, str]) -> dict[str, list[str]]:
+    """RATELIMIT_<SCOPE>="5/h,20/d" for any scope of DEFAULT_RATELIMITS ("" turns it off).
+
+    Read by config/settings.py, so a mistyped rate stops the site at start-up instead of
+    failing every request of its scope.
+    """
+    found = {}
+    for scope in DEFAULT_RATELIMITS:
+        text = environ.get(f"RATELIMIT_{scope.upper()}")
+        if text is not None:
+            found[scope] = [rate.strip() for rate in text.split(",") if rate.strip()]
+            _check_rates(scope, found[scope])
+    return found
 
 
 def client_key(request: HttpRequest) -> str:
@@ -117,7 +148,7 @@ def key_limit_reached(scope: str, key: str, *, increment: bool = True) -> bool:
     try:
         cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
         for rate in rates:
-            if _over(cache, f"rl:{scope}:{rate}:{key}", rate, increment=increment):
+            if _over(cache, _counter_name(scope, rate, key), rate, increment=increment):
                 # Stop here so a refused request does not use up the longer periods too.
                 return True
     except Exception as error:  # Redis down, or anything else: never a 500 over a counter.
@@ -129,6 +160,66 @@ def key_limit_reached(scope: str, key: str, *, increment: bool = True) -> bool:
         )
         return False
     return False
+
+
+@dataclass(frozen=True)
+class LimitStatus:
+    """Where a client stands in a scope: what the rate that binds first allows, how much of it
+    is left, and when its window ends (windows end on the clock: the hour, the day)."""
+
+    limit: int
+    remaining: int
+    resets_at: datetime
+    # When the counters were read: the "now" that "in 20 minutes" counts from.
+    read_at: datetime
+
+    @property
+    def resets_in(self) -> str:
+        """How long until then, in the active language: "20 minutes", "5 hours, 12 minutes"."""
+        return timeuntil(self.resets_at, self.read_at)
+
+
+def limit_status(request: HttpRequest, scope: str) -> LimitStatus | None:
+    """How many requests of the scope this client has left, and when the count starts again.
+
+    Of several rates, the one used up that frees last, else the one with fewest left. None
+    when nothing is limited or the counters cannot be read. Counts nothing.
+    """
+    if not getattr(settings, "RATELIMIT_ENABLE", True) or not rates_for(scope):
+        return None
+    key = client_key(request)
+    now = time.time()
+    statuses = []
+    try:
+        cache = caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+        for rate in rates_for(scope):
+            count, period = _parse(rate)
+            window = int(now // period)
+            used = cache.get(f"{_counter_name(scope, rate, key)}:{window}") or 0
+            ends_at = datetime.fromtimestamp((window + 1) * period, tz=UTC)
+            read_at = datetime.fromtimestamp(now, tz=UTC)
+            statuses.append(LimitStatus(count, max(count - used, 0), ends_at, read_at))
+    except Exception as error:  # as in key_limit_reached: a counter never causes a 500
+        logger.warning("Rate limit status for %r not read (%s)", scope, type(error).__name__)
+        return None
+    used_up = [status for status in statuses if status.remaining == 0]
+    if used_up:
+        return max(used_up, key=lambda status: status.resets_at)
+    return min(statuses, key=lambda status: (status.remaining, status.resets_at))
+
+
+def limit_reached_message(request: HttpRequest, scope: str) -> str:
+    """LIMIT_REACHED_MESSAGE, and when the client may send again."""
+    status = limit_status(request, scope)
+    if status is None or status.remaining:
+        return str(LIMIT_REACHED_MESSAGE)
+    again = _now("You can try again in %(time)s.") % {"time": status.resets_in}
+    return f"{LIMIT_REACHED_MESSAGE} {again}"
+
+
+def _counter_name(scope: str, rate: str, key: str) -> str:
+    """A counter's name; _over adds its window."""
+    return f"rl:{scope}:{rate}:{key}"
 
 
 def _over(cache, name: str, rate: str, *, increment: bool) -> bool:

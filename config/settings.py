@@ -13,6 +13,7 @@ import environ
 from csp.constants import NONE, SELF
 
 from .logs import logging_config
+from .ratelimits import rates_from_environment
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -386,6 +387,11 @@ CELERY_BEAT_SCHEDULE = {
     },
     "release-expired-claims": {"task": "moderation.tasks.release_expired_claims", "schedule": 60.0},
     "purge-expired-text": {"task": "moderation.tasks.purge_expired_text", "schedule": 3600.0},
+    # The audit log's copies of the text judged, published testimonies' included.
+    "purge-expired-snapshots": {
+        "task": "moderation.tasks.purge_expired_snapshots",
+        "schedule": 3600.0,
+    },
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # One beat at a time: a second one started by mistake waits, and takes over if the first dies.
@@ -393,6 +399,10 @@ CELERY_BEAT_SCHEDULER = "config.beat:SingleBeatScheduler"
 
 # --- Rate limits (config/ratelimits.py) --------------------------------------------------------
 RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
+# Any scope's rates from the environment, e.g. RATELIMIT_SHARE="5/h,20/d" for statements and
+# stories, RATELIMIT_SHARE_METOO="60/h,300/d" for a bare "me too" (the scopes and their
+# defaults are in config/ratelimits.py); "" lifts a scope's limit. Checked here, at start-up.
+RATELIMITS = rates_from_environment(os.environ)
 # Counters live in their own cache alias, which raises on a Redis outage instead of ignoring it,
 # so our wrapper can tell an outage (let the request through, log a warning) from a count.
 RATELIMIT_USE_CACHE = "ratelimit"

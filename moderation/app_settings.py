@@ -44,7 +44,9 @@ class AppSettings:
 
     @property
     def RETENTION(self) -> timedelta:
-        """How long the text of rejected and withdrawn testimonies is kept before it is purged."""
+        """How long the words of a rejected testimony, and the audit log's copy of the text each
+        decision judged (whatever became of the testimony), are kept before they are purged.
+        A withdrawal purges them at once. The privacy page states this period."""
         return timedelta(days=_setting("RETENTION_DAYS", 30))
 
     @property

@@ -21,6 +21,9 @@ class ModerationConfig(AppConfig):
         signals.screening_needed.connect(
             screening_needed, weak=False, dispatch_uid="moderation-screening"
         )
+        signals.withdrawn.connect(
+            services.audit_text_purge_withdrawn, weak=False, dispatch_uid="moderation-withdrawn"
+        )
         signals.changed_by_admin.connect(
             services.audit_admin_change, weak=False, dispatch_uid="moderation-admin-change"
         )

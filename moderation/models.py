@@ -178,7 +178,8 @@ class AuditEntry(models.Model):
     reason = models.CharField(_("reason"), max_length=32, blank=True)
     note = models.TextField(_("note"), blank=True)
     testimony_version = models.PositiveIntegerField(_("version judged"))
-    # The title and text as judged; purged with the testimony's text after retention.
+    # The title and text as judged; purged after the retention period, or at once when the
+    # author withdraws the testimony (with the note, which may quote it).
     text_snapshot = models.TextField(_("text judged"), blank=True)
     text_purged = models.BooleanField(_("text purged"), default=False)
     created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)

@@ -750,11 +750,24 @@ def purge_expired_text() -> int:
     return len(ids)
 
 
-def purge_withdrawn_snapshots() -> int:
-    """Withdrawn testimonies are deleted at once; their audit snapshots go after retention."""
+def purge_expired_snapshots() -> int:
+    """Delete the text judged from every audit entry older than the retention period, whatever
+    became of the testimony (published ones included): the entry keeps the decision."""
     cutoff = timezone.now() - app_settings.RETENTION
     return models.QuerySet.update(
-        AuditEntry.objects.filter(testimony__isnull=True, created_at__lt=cutoff, text_purged=False),
+        AuditEntry.objects.filter(created_at__lt=cutoff, text_purged=False),
         text_snapshot="",
+        text_purged=True,
+    )
+
+
+def audit_text_purge_withdrawn(*, testimony: Testimony, **_kwargs) -> int:
+    """Its author withdrew it: delete at once every copy of its words in the audit log, the
+    text judged and the notes moderators wrote about it (which may quote it). Who decided
+    what, when and for which reason stays."""
+    return models.QuerySet.update(
+        AuditEntry.objects.filter(testimony_id=testimony.pk),
+        text_snapshot="",
+        note="",
         text_purged=True,
     )

@@ -77,4 +77,9 @@ def release_expired_claims() -> int:
 
 @shared_task
 def purge_expired_text() -> int:
-    return services.purge_expired_text() + services.purge_withdrawn_snapshots()
+    return services.purge_expired_text()
+
+
+@shared_task
+def purge_expired_snapshots() -> int:
+    return services.purge_expired_snapshots()

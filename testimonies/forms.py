@@ -220,7 +220,8 @@ class ReceiptForm(forms.Form):
     # malformed, gets the one same answer.
     code = PlainTextField(
         label=_("Your receipt code"),
-        help_text=_("The seven words you were shown after sharing, in order."),
+        # No number: codes given out before the word list changed have seven words, new ones ten.
+        help_text=_("The words you were shown after sharing, in order."),
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "off",

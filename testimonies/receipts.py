@@ -1,82 +1,46 @@
-"""Receipt codes: seven random words shown once to the author, stored only as a keyed hash."""
+"""Receipt codes: random words shown once to the author, stored only as a keyed hash."""
 
 import hashlib
 import hmac
+import math
 import re
 import secrets
 from functools import cache
+from pathlib import Path
 
 from django.conf import settings
 from django.utils.crypto import salted_hmac
-from xkcdpass import xkcd_password
 
-WORD_COUNT = 7
-
-# Words of the list a survivor should not find in their own receipt. Removing them costs a
-# fraction of a bit: 7 words still carry more than 90 bits.
-UNKIND_WORDS = frozenset(
-    {
-        "ambush",
-        "bruising",
-        "captive",
-        "coerce",
-        "cramp",
-        "cringe",
-        "crying",
-        "depress",
-        "despair",
-        "disgrace",
-        "drown",
-        "frightful",
-        "gag",
-        "grab",
-        "grope",
-        "hatred",
-        "helpless",
-        "hurt",
-        "lure",
-        "panic",
-        "predator",
-        "punch",
-        "scared",
-        "shaking",
-        "shame",
-        "silenced",
-        "strangle",
-        "suffering",
-        "threaten",
-        "throttle",
-        "trapped",
-        "undress",
-        "unwanted",
-        "violate",
-        "violation",
-        "wound",
-    }
-)
+# A code is as strong as SecureDrop's seven-word codenames: guessing one is hopeless.
+MIN_BITS = 90
+# A vetted list of neutral words (the file says where it comes from, its licence, and what was
+# taken out): a survivor must never find a violent or sexual word in their own receipt.
+WORDS_FILE = Path(__file__).resolve().parent / "data" / "receipt_words.txt"
 
 
 @cache
 def wordlist() -> tuple[str, ...]:
-    """The EFF long word list (7,776 words, as xkcdpass ships it), letters-only words only.
+    """The words codes are made of, from WORDS_FILE."""
+    lines = (line.strip() for line in WORDS_FILE.read_text(encoding="utf-8").splitlines())
+    return tuple(sorted({line for line in lines if line and not line.startswith("#")}))
 
-    7 words of 7,772 give about 90 bits, like SecureDrop's codenames.
-    """
-    words = xkcd_password.generate_wordlist(
-        wordfile=xkcd_password.locate_wordfile("eff-long"),
-        min_length=1,
-        max_length=20,
-        valid_chars="[a-z]",
-    )
-    return tuple(sorted(set(words) - UNKIND_WORDS))
+
+@cache
+def word_count() -> int:
+    """How many words a new code has: the fewest that carry MIN_BITS (10 of 896 words: 98)."""
+    return math.ceil(MIN_BITS / math.log2(len(wordlist())))
 
 
 def receipt_new() -> str:
-    return " ".join(secrets.choice(wordlist()) for _ in range(WORD_COUNT))
+    return " ".join(secrets.choice(wordlist()) for _ in range(word_count()))
 
 
 def receipt_normalize(code: str) -> str:
-    """Forgiving of case, spacing and punctuation between the words."""
+    """Forgiving of case, spacing and punctuation between the words.
+
+    Codes handed out before the word list changed (seven words of the EFF long list) are
+    normalised and hashed the same way, so they keep opening their testimonies.
+    """
     return " ".join(re.findall(r"[a-z]+", code.lower()))
 
 

@@ -287,9 +287,11 @@ def testimony_appeal(*, testimony: Testimony, note: str) -> Testimony:
 def testimony_withdraw(*, testimony: Testimony) -> None:
     """Delete it for good, at once: its words, findings, reports and place in the queue.
 
-    The audit log keeps the decisions already taken (with their text until retention ends).
+    The audit log keeps the decisions already taken, without their text: moderation purges
+    every copy of the words it kept when it hears "withdrawn".
     """
     _leaving_the_wall(testimony)
+    signals.withdrawn.send(Testimony, testimony=testimony)
     testimony.delete()
 
 

@@ -16,6 +16,10 @@ screening_needed = Signal()
 published = Signal()
 left_the_wall = Signal()
 
+# Its author withdrew it: every copy of its words must go now, not after a retention period.
+# Sent with testimony, in the transaction that deletes it, before it is deleted.
+withdrawn = Signal()
+
 # What the public sees of a published testimony changed: its words or its warnings (a
 # moderator's redaction or edit), or its support counts. Sent with testimony.
 public_text_changed = Signal()

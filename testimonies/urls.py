@@ -13,4 +13,6 @@ urlpatterns = [
     # Before allauth's own /accounts/ URLs, which config/urls.py includes after these.
     path("accounts/testimonies/", views.my_testimonies, name="my_testimonies"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
+    # Instead of allauth's reset by email: accounts have no email address.
+    path("accounts/password/reset/", views.password_forgotten, name="password_forgotten"),
 ]

@@ -19,11 +19,10 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from config.database import deadline
-from config.ratelimits import LIMIT_REACHED_MESSAGE as TOO_MANY
-from config.ratelimits import limit_reached
+from config.ratelimits import limit_reached, limit_reached_message, limit_status
 from config.same_origin import same_origin
 
 from . import selectors, services
@@ -66,9 +65,13 @@ def share(request):
 def _share_post(request) -> HttpResponse:
     form = ShareForm(request.POST)
     # Every post counts, before anything is cleaned: a hostile body pays for itself. Valid
-    # submissions count again against the stricter "share" limit below.
-    if limit_reached(request, "share_attempt"):
-        return _share_page(request, form, status=429, limited=TOO_MANY)
+    # submissions count again against the stricter "share" limit below. A bare "me too" has
+    # nothing to clean or correct: it counts once, against its own, looser limit.
+    attempt_scope = "share_metoo" if ShareForm.says_only_metoo(request.POST) else "share_attempt"
+    if limit_reached(request, attempt_scope):
+        return _share_page(
+            request, form, status=429, limited=limit_reached_message(request, attempt_scope)
+        )
     if form.caught_by_honeypot():
         # The same page a person sees, so a bot learns nothing; nothing is saved.
         return render(request, "testimonies/share_done.html", {"kind": request.POST.get("kind")})
@@ -89,8 +92,10 @@ def _share_save(request, form) -> HttpResponse:
     if not form.is_valid():
         return _share_page(request, form, status=400)
     # Counted only once the form is valid: correcting a mistake never uses up the limit.
-    if limit_reached(request, "share"):
-        return _share_page(request, form, status=429, limited=TOO_MANY)
+    if not ShareForm.says_only_metoo(request.POST) and limit_reached(request, "share"):
+        return _share_page(
+            request, form, status=429, limited=limit_reached_message(request, "share")
+        )
     try:
         submission = services.testimony_submit(
             kind=form.cleaned_data["kind"],
@@ -199,31 +204,47 @@ class _Limited(Exception):
     """Too many receipt look-ups from this client."""
 
 
-def _author_testimony(request, code: str = "") -> Testimony | None:
+def _author_testimony(request, code: str = "", *, withdrawing: bool = False) -> Testimony | None:
     """The testimony this request may manage: owned by the signed-in user, or by receipt code.
 
     Every code lookup, from /manage/ or from an action, counts against the receipt_lookup
-    limit, so codes cannot be guessed through the action URLs either.
+    limit, so codes cannot be guessed through the action URLs either; but withdrawing with a
+    valid code always works, even once the limit is used up: only a wrong code counts then.
     """
     public_id = request.POST.get("public_id") or request.GET.get("t")
     if public_id and request.user.is_authenticated:
         return selectors.author_testimonies(user=request.user).filter(public_id=public_id).first()
     if not code:
         return None
+    if withdrawing:
+        testimony = selectors.testimony_for_receipt(code=code)
+        if testimony is None and limit_reached(request, "receipt_lookup"):
+            raise _Limited
+        return testimony
     if limit_reached(request, "receipt_lookup"):
         raise _Limited
     return selectors.testimony_for_receipt(code=code)
 
 
+def _lookups_limited(request) -> dict:
+    """What a page refused for too many look-ups says: how many there are and when they come
+    back, and that withdrawing is still open."""
+    status = limit_status(request, "receipt_lookup")
+    return {
+        "limited": True,
+        "lookup_limit": status.limit if status else None,
+        "try_again_in": status.resets_in if status else None,
+        "withdraw_form": WithdrawForm(),
+    }
+
+
 def _receipt_page(request, form, *, limited=False):
     """The code entry page again: limited (429), or one answer for every unknown code (404)."""
     if limited:
-        return render(
-            request,
-            "testimonies/manage_enter.html",
-            {"form": form, "limited": TOO_MANY},
-            status=429,
-        )
+        # The withdrawal form below the message carries the code that was typed.
+        code = form.data.get("code", "") if form.is_bound else form.initial.get("code", "")
+        context = {"form": form, "code": code, **_lookups_limited(request)}
+        return render(request, "testimonies/manage_enter.html", context, status=429)
     return render(
         request, "testimonies/manage_enter.html", {"form": form, "not_found": True}, status=404
     )
@@ -288,10 +309,20 @@ def _author_action(request, apply, form_class, form_key):
 
 def _author_apply(request, apply, form_class, form_key):
     code = request.POST.get("code", "")
+    withdrawing = form_class is WithdrawForm
     try:
-        testimony = _author_testimony(request, code)
+        testimony = _author_testimony(request, code, withdrawing=withdrawing)
     except _Limited:
-        return _receipt_page(request, ReceiptForm(initial={"code": code}), limited=True)
+        if withdrawing:
+            return _receipt_page(request, ReceiptForm(initial={"code": code}), limited=True)
+        # An edit or an appeal comes back with every word, to send again later.
+        context = {
+            form_key: form_class(request.POST),
+            "code": code,
+            "testimony": {"public_id": request.POST.get("public_id", "")},
+            **_lookups_limited(request),
+        }
+        return render(request, "testimonies/manage_unsaved.html", context, status=429)
     if testimony is None:
         return _receipt_page(request, ReceiptForm(initial={"code": code}))
     form = form_class(request.POST)
@@ -374,3 +405,10 @@ def account_delete(request):
         return render(request, "testimonies/account_deleted.html")
     status = 400 if request.method == "POST" else 200
     return render(request, "testimonies/account_delete.html", {"form": form}, status=status)
+
+
+@require_GET
+def password_forgotten(request):
+    """Where "Forgot your password?" leads: accounts have no email address, so this says what
+    an author can do instead of asking for one."""
+    return render(request, "testimonies/password_forgotten.html")

@@ -252,7 +252,7 @@ def test_with_ratelimit_enable_false_nothing_is_ever_limited(rf, settings, scope
 
 
 def test_every_default_scope_has_rates():
-    for scope in ("share", "reaction", "report", "receipt_lookup"):
+    for scope in ("share", "share_metoo", "reaction", "report", "receipt_lookup"):
         assert rates_for(scope)
     assert rates_for("share") == ["5/h", "20/d"]
 
@@ -364,3 +364,63 @@ def test_a_redis_outage_lets_requests_through_with_one_warning(
     assert warnings[0].exc_info is None
     # client_key still answers (an allauth adapter calls it on its own).
     assert len(client_key(post_from(rf))) == ratelimits.KEY_HEX_DIGITS
+
+
+# --- Where a client stands, and the limits from the environment ------------------------------
+
+
+def test_the_status_counts_down_what_is_left_and_names_the_end_of_the_window(
+    rf, scope_with, monkeypatch
+):
+    scope = scope_with("3/h", "10/d")
+    now = 1_800_000_000 // 3600 * 3600 + 600  # ten minutes past the hour
+    monkeypatch.setattr(ratelimits.time, "time", lambda: now)
+    assert ratelimits.limit_status(post_from(rf), scope).remaining == 3
+    limit_reached(post_from(rf), scope)
+    status = ratelimits.limit_status(post_from(rf), scope)
+    assert (status.limit, status.remaining) == (3, 2)
+    assert status.resets_at.timestamp() == now - 600 + 3600
+    assert status.resets_in == "50\xa0minutes"
+    for _ in range(3):
+        limit_reached(post_from(rf), scope)
+    assert ratelimits.limit_status(post_from(rf), scope).remaining == 0
+
+
+def test_a_used_up_daily_rate_says_when_the_day_ends(rf, scope_with, monkeypatch):
+    scope = scope_with("5/h", "2/d")
+    now = 1_800_000_000 // 86400 * 86400 + 20 * 3600  # 20:00 UTC
+    monkeypatch.setattr(ratelimits.time, "time", lambda: now)
+    for _ in range(3):
+        limit_reached(post_from(rf), scope)
+    status = ratelimits.limit_status(post_from(rf), scope)
+    assert (status.limit, status.remaining, status.resets_in) == (2, 0, "4\xa0hours")
+
+
+def test_no_status_when_limits_are_off(rf, settings, scope_with):
+    scope = scope_with("1/h")
+    settings.RATELIMIT_ENABLE = False
+    assert ratelimits.limit_status(post_from(rf), scope) is None
+
+
+def test_share_limits_come_from_the_environment():
+    found = ratelimits.rates_from_environment(
+        {"RATELIMIT_SHARE": "3/h, 10/d", "RATELIMIT_SHARE_METOO": "120/h,600/d", "HOME": "/"}
+    )
+    assert found == {"share": ["3/h", "10/d"], "share_metoo": ["120/h", "600/d"]}
+    assert ratelimits.rates_from_environment({"RATELIMIT_SHARE_METOO": ""}) == {"share_metoo": []}
+
+
+def test_a_mistyped_rate_in_the_environment_stops_the_site_at_start_up():
+    import os
+    import sys
+
+    env = {**os.environ, "RATELIMIT_SHARE_METOO": "sixty an hour"}
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    code = "import config.settings"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "Rate 'sixty an hour' of the scope 'share_metoo' is not like '5/h'" in done.stderr
+    env["RATELIMIT_SHARE_METOO"] = "90/h"
+    code = "import config.settings as s; print(s.RATELIMITS)"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert done.stdout.strip() == "{'share_metoo': ['90/h']}"

@@ -231,10 +231,25 @@ def _search_in_each_language(
     ]
 
 
+# The endings the SQLite fallback takes off a searched word, longest first, so that "Kitchens"
+# finds "kitchen" and "harassed" finds "harassment" without PostgreSQL's stemmers.
+_FALLBACK_ENDINGS = ("ing", "es", "ed", "s")
+_FALLBACK_MIN_STEM = 4
+
+
+def _fallback_stem(word: str) -> str:
+    for ending in _FALLBACK_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _FALLBACK_MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
 def _search_words(testimonies: QuerySet[Testimony], query: str) -> QuerySet[Testimony]:
-    """A simple fallback for SQLite: every word somewhere in the title or the text."""
-    for word in query.split():
-        testimonies = testimonies.filter(Q(title__icontains=word) | Q(body__icontains=word))
+    """A simple fallback for SQLite (make run): every word, its common ending taken off,
+    somewhere in the title or the text."""
+    for word in query.lower().split():
+        stem = _fallback_stem(word)
+        testimonies = testimonies.filter(Q(title__icontains=stem) | Q(body__icontains=stem))
     return testimonies
 
 

@@ -24,6 +24,6 @@ urlpatterns = [
     path("stats/", views.stats, name="stats"),
     path("resources/", views.resources, name="resources"),
     path("safety/", page("safety"), name="safety"),
-    path("privacy/", page("privacy"), name="privacy"),
+    path("privacy/", views.privacy, name="privacy"),
     path("guidelines/", page("guidelines"), name="guidelines"),
 ]

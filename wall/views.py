@@ -4,6 +4,8 @@ A page that is the same for every visitor (no account, no message waiting) is re
 per change of what the public sees and language, then served from wall.caching.
 """
 
+import math
+
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -23,7 +25,7 @@ from testimonies.readers import reader_key, same_for_everyone
 
 from . import charts, selectors, services
 from .app_settings import app_settings
-from .caching import cached
+from .caching import TIMEOUT, cached
 
 
 def _shared_page(
@@ -162,3 +164,19 @@ def stats(request):
 def resources(request):
     resources = selectors.crisis_resources(language=get_language())
     return render(request, "pages/resources.html", {"resources": resources})
+
+
+@public_page
+@require_GET
+def privacy(request):
+    """The privacy page, its periods read from the settings that enforce them."""
+    return render(
+        request,
+        "pages/privacy.html",
+        {
+            # moderation's RETENTION (moderation/app_settings.py); config/settings.py sets it.
+            "retention_days": settings.MODERATION_RETENTION_DAYS,
+            "shown_for_seconds": math.ceil(app_settings.PUBLIC_CACHE_NEAR_SECONDS),
+            "cache_minutes": math.ceil(TIMEOUT / 60),
+        },
+    )

@@ -33,7 +33,7 @@ def test_a_survivor_shares_then_checks_edits_appeals_and_withdraws_with_the_rece
             topics=("Workplace", "Public place or transport"),
         )
         assert statement_code, "no receipt code was shown for the statement"
-        assert len(statement_code.split()) == 7, f"not a seven-word code: {statement_code!r}"
+        assert len(statement_code.split()) == 10, f"not a ten-word code: {statement_code!r}"
         statement = Testimony.objects.get(kind=Testimony.Kind.STATEMENT)
         assert statement.status == Testimony.Status.PENDING
         assert [w.name for w in statement.content_warnings.all()] == ["Harassment"]

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db.models import QuerySet
 from django.test import override_settings
 from django.utils import timezone
 
@@ -322,6 +323,44 @@ def test_rejected_text_is_purged_after_retention_but_the_decision_stays(moderato
     assert testimony.body == ""
     entry = AuditEntry.objects.get(action="reject")
     assert (entry.text_snapshot, entry.text_purged, entry.reason) == ("", True, "spam")
+
+
+def test_a_withdrawal_purges_every_text_snapshot_of_it_at_once_and_keeps_the_decisions(moderator):
+    from testimonies.services import testimony_withdraw
+
+    item = QueueItemFactory(testimony=TestimonyFactory(body="Withdrawn words, mail me@example.org"))
+    other = QueueItemFactory(testimony=TestimonyFactory(body="Someone else's words"))
+    services.decision_escalate(item_id=item.pk, moderator=moderator, version=1, note="Quotes me@")
+    services.decision_approve(item_id=other.pk, moderator=moderator, version=1)
+    testimony_withdraw(testimony=Testimony.objects.get(pk=item.testimony_id))
+    entry = AuditEntry.objects.get(action="escalate")
+    assert (entry.text_snapshot, entry.note, entry.text_purged) == ("", "", True)
+    assert (entry.actor, entry.testimony_public_id) == (moderator, item.testimony.public_id)
+    # Another testimony's snapshot is untouched.
+    assert AuditEntry.objects.get(action="approve").text_snapshot == "Someone else's words"
+
+
+def test_snapshots_of_published_testimonies_are_purged_after_the_retention_period(moderator):
+    item = QueueItemFactory(testimony=TestimonyFactory(body="Published words"))
+    services.decision_approve(item_id=item.pk, moderator=moderator, version=1)
+    assert services.purge_expired_snapshots() == 0
+    assert AuditEntry.objects.get().text_snapshot == "Published words"
+    with override_settings(MODERATION_RETENTION_DAYS=10):
+        # The log is append-only for the application: age the entry as time would.
+        QuerySet.update(AuditEntry.objects.all(), created_at=timezone.now() - timedelta(days=11))
+        assert services.purge_expired_snapshots() == 1
+    entry = AuditEntry.objects.get()
+    assert (entry.text_snapshot, entry.text_purged, entry.action) == ("", True, "approve")
+    # The testimony itself stays on the wall.
+    assert Testimony.objects.get().body == "Published words"
+
+
+def test_the_snapshot_purge_runs_every_hour_from_beat():
+    from django.conf import settings
+
+    job = settings.CELERY_BEAT_SCHEDULE["purge-expired-snapshots"]
+    assert job["task"] == "moderation.tasks.purge_expired_snapshots"
+    assert job["schedule"] <= 3600
 
 
 def test_expired_claims_are_released(moderator):

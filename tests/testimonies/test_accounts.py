@@ -78,3 +78,19 @@ def test_deleting_the_account_needs_a_choice_and_a_confirmation(client, signed_u
     response = client.post("/accounts/delete/", {"keep_published": "1"})
     assert response.status_code == 400
     assert User.objects.filter(pk=signed_up.pk).exists()
+
+
+def test_forgot_your_password_asks_for_no_email_and_says_what_can_be_done(client):
+    login = client.get("/accounts/login/").content.decode()
+    assert '<a href="/accounts/password/reset/">Forgot your password?</a>' in login
+    response = client.get("/accounts/password/reset/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "no email address" in html
+    assert 'type="email"' not in html and 'name="email"' not in html
+    assert 'href="/manage/"' in html and 'href="/accounts/signup/"' in html
+
+
+def test_nothing_can_be_posted_to_the_password_reset(client):
+    response = client.post("/accounts/password/reset/", {"email": "someone@example.org"})
+    assert response.status_code == 405

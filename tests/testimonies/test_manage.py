@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 
@@ -128,12 +130,83 @@ def test_the_manage_page_is_never_cached(client, submission):
     assert "no-store" in response["Cache-Control"]
 
 
-def test_guessing_codes_through_an_action_is_limited_too_and_says_so(client, submission, settings):
+def test_guessing_codes_through_withdrawal_is_limited_too_and_says_so(client, submission, settings):
     settings.RATELIMITS = {"receipt_lookup": ["2/h"]}
-    for i in range(2):
-        response = client.post("/manage/withdraw/", {"code": f"guess {i}", "confirm": "on"})
-        assert response.status_code == 404
-    response = client.post("/manage/withdraw/", {"code": submission.receipt_code, "confirm": "on"})
-    assert response.status_code == 429
-    assert "Nothing was lost" in response.content.decode()
+    statuses = [
+        client.post("/manage/withdraw/", {"code": f"guess {i}", "confirm": "on"}).status_code
+        for i in range(3)
+    ]
+    assert statuses == [404, 404, 429]
     assert Testimony.objects.exists()
+
+
+# --- Withdrawing always works with a valid code ----------------------------------------------
+
+
+def spend_the_lookup_limit(client, settings) -> None:
+    settings.RATELIMITS = {"receipt_lookup": ["2/h"]}
+    for i in range(3):
+        client.post(MANAGE, {"code": f"a wrong guess {i}"})
+
+
+def test_withdrawing_with_a_valid_code_works_after_the_lookup_limit_is_spent(
+    client, submission, settings
+):
+    spend_the_lookup_limit(client, settings)
+    assert client.post(MANAGE, {"code": submission.receipt_code}).status_code == 429
+    response = client.post("/manage/withdraw/", {"code": submission.receipt_code, "confirm": "on"})
+    assert response.status_code == 200
+    assert "Your testimony has been deleted" in response.content.decode()
+    assert not Testimony.objects.filter(pk=submission.testimony.pk).exists()
+
+
+def test_withdrawing_with_a_valid_code_is_never_counted(client, submission, settings):
+    settings.RATELIMITS = {"receipt_lookup": ["1/h"]}
+    # A wrong confirmation is answered on the testimony's own page, uncounted, again and again.
+    for _ in range(3):
+        response = client.post("/manage/withdraw/", {"code": submission.receipt_code})
+        assert response.status_code == 400
+    assert client.post(MANAGE, {"code": submission.receipt_code}).status_code == 200
+
+
+def test_opening_and_changing_stay_limited_and_an_edit_keeps_its_words(
+    client, submission, settings
+):
+    spend_the_lookup_limit(client, settings)
+    response = client.post(
+        "/manage/edit/",
+        {
+            "code": submission.receipt_code,
+            "kind": "story",
+            "title": "Years later",
+            "body": "My rewritten words, kept for later.",
+        },
+    )
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "My rewritten words, kept for later." in html
+    assert "Nothing has been saved yet" in html
+    assert 'action="/manage/withdraw/"' in html
+    assert Testimony.objects.get().body == "It happened at work."
+
+
+def test_the_limit_page_says_how_many_tries_and_when_and_offers_withdrawal(
+    client, submission, settings, monkeypatch
+):
+    # The hour's window ends 20 minutes and 30 seconds from "now".
+    now = 1_800_000_000 // 3600 * 3600 + 39 * 60 + 30
+    monkeypatch.setattr("config.ratelimits.time.time", lambda: now)
+    spend_the_lookup_limit(client, settings)
+    response = client.post(MANAGE, {"code": submission.receipt_code})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "can be tried 2 times from one network before a pause" in html
+    said = re.search(r"You can open or change your testimony again in ([^.]*)\.", html)
+    assert said.group(1) == "20\xa0minutes"
+    assert "Deleting is never limited" in html
+    # The page's own form deletes it: the code typed is carried, the box must be ticked.
+    form = re.search(r'<form method="post" action="/manage/withdraw/".*?</form>', html, re.S)
+    assert f'name="code" value="{submission.receipt_code}"' in form.group(0)
+    assert 'name="confirm"' in form.group(0)
+    client.post("/manage/withdraw/", {"code": submission.receipt_code, "confirm": "on"})
+    assert not Testimony.objects.exists()

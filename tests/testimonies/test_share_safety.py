@@ -218,3 +218,44 @@ def test_an_appeal_sent_while_the_database_is_down_comes_back_with_every_word(cl
     assert response.status_code == 503
     assert appeal["note"] in response.content.decode()
     assert Testimony.objects.get().appealed_at is None
+
+
+# --- A bare "me too" is limited apart, and more loosely ----------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_bare_metoo_counts_against_its_own_looser_limit_not_the_words_limits(client, settings):
+    settings.RATELIMITS = {"share": ["1/h"], "share_attempt": ["2/h"], "share_metoo": ["4/h"]}
+    # The wall's one-tap form posts kind=metoo and nothing else.
+    statuses = [client.post(SHARE, {"kind": "metoo"}).status_code for _ in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    assert Testimony.objects.filter(kind="metoo").count() == 4
+    # The words' limits are untouched: a statement still goes through.
+    assert client.post(SHARE, {"kind": "statement", "body": "Me too."}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_statements_used_up_do_not_stop_a_bare_metoo(client, settings):
+    settings.RATELIMITS = {"share": ["1/h"], "share_attempt": ["1/h"]}
+    client.post(SHARE, {"kind": "statement", "body": "Me too."})
+    assert client.post(SHARE, {"kind": "statement", "body": "Again."}).status_code == 429
+    assert client.post(SHARE, {"kind": "metoo"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_default_metoo_limit_is_far_looser_than_for_words():
+    from config.ratelimits import rates_for
+
+    assert rates_for("share_metoo") == ["60/h", "300/d"]
+    assert rates_for("share") == ["5/h", "20/d"]
+
+
+@pytest.mark.django_db
+def test_a_refused_share_says_when_to_try_again(client, settings, monkeypatch):
+    settings.RATELIMITS = {"share": ["1/h"]}
+    now = 1_800_000_000 // 3600 * 3600 + 15 * 60  # a quarter past the hour
+    monkeypatch.setattr("config.ratelimits.time.time", lambda: now)
+    client.post(SHARE, {"kind": "statement", "body": "Me too."})
+    html = client.post(SHARE, {"kind": "statement", "body": "Kept words."}).content.decode()
+    assert "Nothing was lost" in html and "Kept words." in html
+    assert "You can try again in 45\xa0minutes." in html

@@ -188,6 +188,26 @@ def test_search_without_postgresql_still_finds_the_words(client, settings):
     assert found(client, "abuso", language="es") == {story.public_id}
 
 
+def test_a_plural_finds_the_singular_in_english(client, on_postgres):
+    kitchen = published("It happened in the kitchen, after closing.")
+    published("It happened on the bus.")
+    assert found(client, "Kitchens") == {kitchen.public_id}
+    assert found(client, "closed") == {kitchen.public_id}
+
+
+def test_the_fallback_search_takes_common_endings_off_too(db):
+    """What make run (SQLite) searches with: "Kitchens" finds a kitchen there as well."""
+    kitchen = published("It happened in the kitchen, after closing.")
+    harassment = published("Years of harassment at work.")
+    published("It happened on the bus.")
+    base = selectors.published_testimonies()
+    assert set(selectors._search_words(base, "Kitchens")) == {kitchen}
+    assert set(selectors._search_words(base, "harassed")) == {harassment}
+    assert set(selectors._search_words(base, "bus")) == {
+        Testimony.objects.get(body__contains="bus")
+    }
+
+
 # --- The feed --------------------------------------------------------------------------------
 
 

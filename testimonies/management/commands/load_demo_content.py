@@ -1,47 +1,68 @@
 """Load a few dozen fictional, non-identifying testimonies so a new install has a wall."""
 
-import random
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from testimonies.models import ContentWarning, Testimony, Topic
 from testimonies.services import Submission, testimony_publish, testimony_submit
 
-# Fictional and deliberately without names, places or other identifying details.
+# Fictional and deliberately without names, places or other identifying details; each with
+# the topics (slugs of migration 0002) a reader would give it, so filters and charts look right.
 STATEMENTS = [
-    "At 8, at 12, at 14, at 19. Me too.",
-    "It took me twenty years to say it out loud. Me too.",
-    "A boss who thought a closed door meant he could do anything. Me too.",
-    "On a crowded bus, on my way to school. I thought it was my fault. It was not.",
-    "I was told to smile more and wear shorter skirts if I wanted the promotion.",
-    "My first job. I was sixteen. Nobody believed me then. I hope someone believes me now.",
-    "He was a friend of the family. I kept quiet for years to keep the peace.",
-    "Messages at 2am from a colleague who would not take no for an answer.",
-    "I said no. I said it again. Me too.",
-    "At a party, at nineteen. I still flinch when someone stands behind me.",
-    "The doctor said it was part of the examination. It was not.",
-    "Me too. And to everyone reading this: it was never your fault.",
-    "I reported it. Nothing happened, except that I was moved to another team.",
-    "Online, every day, for a year, from a stranger who knew where I lived.",
-    "To my younger self: you were brave, and you were right.",
-    "A teacher I trusted. I was fifteen. I told no one for thirty years. Me too.",
-    "In a lift, on my first week. He laughed when I pushed his hand away.",
-    "My partner called it love. It was control. Me too.",
-    "Every night shift, the same comments. Everyone heard. Nobody said anything.",
-    "At 23, at a concert. I froze. Freezing is not consent.",
-    "It was a religious retreat. I was sixteen. I believed him because everyone did.",
-    "During basic training. Reporting it ended my career, not his.",
-    "He was my manager and he decided my hours. I said yes to keep my job.",
-    "Someone I met online. The photos he took are still out there somewhere.",
-    "I am a man and this happened to me too. It took me a long time to say it.",
-    "My best friend's brother. I still see him at family dinners.",
-    "Me too. Today I told my sister, and she believed me.",
-    "At a party in my first year. I woke up and did not know where I was.",
-    "A stranger on the train, pressed against me for six stops.",
-    "It happened at a job interview. I did not get the job, and I did not say a word.",
+    ("At 8, at 12, at 14, at 19. Me too.", ["childhood"]),
+    ("It took me twenty years to say it out loud. Me too.", []),
+    ("A boss who thought a closed door meant he could do anything. Me too.", ["workplace"]),
+    (
+        "On a crowded bus, on my way to school. I thought it was my fault. It was not.",
+        ["public-place"],
+    ),
+    ("I was told to smile more and wear shorter skirts if I wanted the promotion.", ["workplace"]),
+    (
+        "My first job. I was sixteen. Nobody believed me then. I hope someone believes me now.",
+        ["workplace"],
+    ),
+    ("He was a friend of the family. I kept quiet for years to keep the peace.", ["family"]),
+    (
+        "Messages at 2am from a colleague who would not take no for an answer.",
+        ["workplace", "online"],
+    ),
+    ("I said no. I said it again. Me too.", []),
+    ("At a party, at nineteen. I still flinch when someone stands behind me.", ["other"]),
+    ("The doctor said it was part of the examination. It was not.", ["healthcare"]),
+    ("Me too. And to everyone reading this: it was never your fault.", []),
+    ("I reported it. Nothing happened, except that I was moved to another team.", ["workplace"]),
+    ("Online, every day, for a year, from a stranger who knew where I lived.", ["online"]),
+    ("To my younger self: you were brave, and you were right.", []),
+    (
+        "A teacher I trusted. I was fifteen. I told no one for thirty years. Me too.",
+        ["school", "childhood"],
+    ),
+    ("In a lift, on my first week. He laughed when I pushed his hand away.", ["workplace"]),
+    ("My partner called it love. It was control. Me too.", ["relationship"]),
+    ("Every night shift, the same comments. Everyone heard. Nobody said anything.", ["workplace"]),
+    ("At 23, at a concert. I froze. Freezing is not consent.", ["public-place"]),
+    (
+        "It was a religious retreat. I was sixteen. I believed him because everyone did.",
+        ["religious-setting"],
+    ),
+    ("During basic training. Reporting it ended my career, not his.", ["military"]),
+    ("He was my manager and he decided my hours. I said yes to keep my job.", ["workplace"]),
+    (
+        "Someone I met online. The photos he took are still out there somewhere.",
+        ["online", "relationship"],
+    ),
+    ("I am a man and this happened to me too. It took me a long time to say it.", []),
+    ("My best friend's brother. I still see him at family dinners.", ["family"]),
+    ("Me too. Today I told my sister, and she believed me.", []),
+    ("At a party in my first year. I woke up and did not know where I was.", ["school"]),
+    ("A stranger on the train, pressed against me for six stops.", ["public-place"]),
+    (
+        "It happened at a job interview. I did not get the job, and I did not say a word.",
+        ["workplace"],
+    ),
 ]
 
+# (title, words, topics, content warnings)
 STORIES = [
     (
         "The year I stopped going to practice",
@@ -51,6 +72,8 @@ STORIES = [
         "everyone I had lost interest. It took me more than a decade to understand that I had "
         "not lost interest: something had been taken from me.\n\nI am writing this because I "
         "read so many of your words here and, for the first time, I did not feel alone.",
+        ["sport", "childhood"],
+        ["child-abuse"],
     ),
     (
         "What I wish I had known",
@@ -59,6 +82,8 @@ STORIES = [
         "was the last one left in the office.\n\nWhat I wish I had known: that it is not a "
         "misunderstanding when you have said no. That you are allowed to leave. That people "
         "will believe you, maybe not the first person you tell, but someone will.",
+        ["workplace"],
+        ["harassment"],
     ),
     (
         "",
@@ -66,6 +91,8 @@ STORIES = [
         "she told me she had a similar story about the same kind of man in a different place. "
         "Then another friend did. That is when I understood how big this is.\n\nWe are not "
         "isolated cases. We are a pattern, and patterns can be broken.",
+        ["school"],
+        ["sexual-assault"],
     ),
     (
         "The night I stopped blaming myself",
@@ -73,6 +100,8 @@ STORIES = [
         "a whole case against myself. Then one night a friend asked me a simple question: "
         "would you blame me, if it had been me?\n\nOf course I would not. That night I "
         "stopped blaming myself. It did not fix everything, but it was the start.",
+        ["public-place", "other"],
+        ["sexual-assault"],
     ),
     (
         "Twenty years of silence",
@@ -81,6 +110,8 @@ STORIES = [
         "now. Last year I finally told a counsellor. I am writing here because writing it "
         "down, even anonymously, makes it real, and because someone reading this may be "
         "where I was.",
+        ["family", "childhood"],
+        ["child-abuse"],
     ),
     (
         "Healing is not a straight line",
@@ -88,6 +119,8 @@ STORIES = [
         "helped. Running helped. Talking to a helpline at three in the morning helped more "
         "than I can say.\n\nIf you are reading this at three in the morning: there are people "
         "awake who want to listen. The links on this site are a good place to start.",
+        [],
+        ["sexual-assault", "self-harm"],
     ),
 ]
 
@@ -96,12 +129,25 @@ OTHER_LANGUAGES = [
     (
         "es",
         "A los quince, en el autobús del colegio. Pensé que era mi culpa. No lo era. Yo también.",
+        ["public-place", "school"],
     ),
-    ("es", "Mi primer trabajo. Nadie me creyó entonces. Hoy lo digo en voz alta."),
-    ("fr", "À seize ans, dans un vestiaire. J'ai mis des années à en parler. Moi aussi."),
-    ("fr", "Des remarques chaque jour au bureau. Tout le monde entendait. Personne n'a rien dit."),
-    ("ar", "في الحافلة، وأنا في طريقي إلى المدرسة. ظننت أنه ذنبي. لم يكن كذلك. أنا أيضًا."),
-    ("ar", "في عملي الأول. لم يصدقني أحد حينها. اليوم أقولها بصوت عالٍ."),
+    ("es", "Mi primer trabajo. Nadie me creyó entonces. Hoy lo digo en voz alta.", ["workplace"]),
+    (
+        "fr",
+        "À seize ans, dans un vestiaire. J'ai mis des années à en parler. Moi aussi.",
+        ["sport"],
+    ),
+    (
+        "fr",
+        "Des remarques chaque jour au bureau. Tout le monde entendait. Personne n'a rien dit.",
+        ["workplace"],
+    ),
+    (
+        "ar",
+        "في الحافلة، وأنا في طريقي إلى المدرسة. ظننت أنه ذنبي. لم يكن كذلك. أنا أيضًا.",
+        ["public-place", "school"],
+    ),
+    ("ar", "في عملي الأول. لم يصدقني أحد حينها. اليوم أقولها بصوت عالٍ.", ["workplace"]),
 ]
 
 
@@ -116,31 +162,38 @@ class Command(BaseCommand):
         if Testimony.objects.exists():
             self.stdout.write("Testimonies already exist: demo content not loaded again.")
             return
-        rng = random.Random(2017)
-        topics = list(Topic.objects.all())
-        warnings = {w.slug: w for w in ContentWarning.objects.all()}
+        topics = {topic.slug: topic for topic in Topic.objects.all()}
+        warnings = {warning.slug: warning for warning in ContentWarning.objects.all()}
+
+        def labels(found: dict, slugs: list[str]) -> list:
+            # An operator may have renamed or removed a label: those are left out.
+            return [found[slug] for slug in slugs if slug in found]
+
         for _ in range(metoos):
             testimony_submit(kind=Testimony.Kind.METOO)
-        for body in STATEMENTS:
+        for body, slugs in STATEMENTS:
             self._publish(
                 testimony_submit(
-                    kind=Testimony.Kind.STATEMENT, body=body, topics=rng.sample(topics, k=1)
+                    kind=Testimony.Kind.STATEMENT, body=body, topics=labels(topics, slugs)
                 )
             )
-        for language, body in OTHER_LANGUAGES:
+        for language, body, slugs in OTHER_LANGUAGES:
             self._publish(
-                testimony_submit(kind=Testimony.Kind.STATEMENT, body=body, language=language)
+                testimony_submit(
+                    kind=Testimony.Kind.STATEMENT,
+                    body=body,
+                    language=language,
+                    topics=labels(topics, slugs),
+                )
             )
-        for title, body in STORIES:
+        for title, body, slugs, warning_slugs in STORIES:
             self._publish(
                 testimony_submit(
                     kind=Testimony.Kind.STORY,
                     title=title,
                     body=body,
-                    topics=rng.sample(topics, k=2),
-                    content_warnings=[warnings["sexual-assault"]]
-                    if "sexual-assault" in warnings
-                    else [],
+                    topics=labels(topics, slugs),
+                    content_warnings=labels(warnings, warning_slugs),
                 )
             )
         self.stdout.write(
