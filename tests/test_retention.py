@@ -43,13 +43,29 @@ def test_a_withdrawal_leaves_the_text_in_no_table(on_postgres):
     code = receipt_code(html)
     testimony = Testimony.objects.get()
 
-    # Screened (its findings hold the email and the phone number), approved with a note that
-    # quotes it, shown on the wall, reported by a reader who quotes it, escalated, edited by
-    # its author, approved again: copies of the words now sit in many tables.
+    # Screened (its findings hold the email and the phone number), the number replaced with
+    # the moderator's own words (which quote it), approved with a note that quotes it, shown
+    # on the wall, reported by a reader who quotes it, escalated, edited by its author,
+    # approved again: copies of the words now sit in many tables.
     moderation.testimony_screen(testimony_id=testimony.pk)
     item = QueueItem.objects.get(is_open=True)
+    number = WORDS.index("07700")
+    testimony = moderation.redact_span(
+        item_id=item.pk,
+        moderator=moderator,
+        version=1,
+        field="body",
+        start=number,
+        end=number + len("07700 900123"),
+        kind="phone",
+        own_words="the Quillmarker line",
+    )
     moderation.decision_approve(
-        item_id=item.pk, moderator=moderator, version=1, note="Zanzibarmarker is fine"
+        item_id=item.pk,
+        moderator=moderator,
+        version=testimony.version,
+        note="Zanzibarmarker is fine",
+        findings_confirmed=True,
     )
     testimony.refresh_from_db()
     assert "Zanzibarmarker" in reader.get(f"/t/{testimony.public_id}/").content.decode()
@@ -70,7 +86,10 @@ def test_a_withdrawal_leaves_the_text_in_no_table(on_postgres):
     testimony.refresh_from_db()
     item = QueueItem.objects.get(is_open=True)
     moderation.decision_approve(
-        item_id=item.pk, moderator=ModeratorFactory(), version=testimony.version
+        item_id=item.pk,
+        moderator=ModeratorFactory(),
+        version=testimony.version,
+        findings_confirmed=True,
     )
     before = database_dump().lower()
     assert all(piece in before for piece in PIECES), "the journey did not store every piece"
@@ -82,7 +101,7 @@ def test_a_withdrawal_leaves_the_text_in_no_table(on_postgres):
     assert [piece for piece in PIECES if piece in after] == []
     # The decisions stay, without their text.
     entries = AuditEntry.objects.filter(testimony_public_id=testimony.public_id)
-    assert entries.count() == 3
+    assert entries.count() == 4
     assert {(e.text_snapshot, e.note, e.text_purged) for e in entries} == {("", "", True)}
 
 
