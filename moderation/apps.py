@@ -10,9 +10,9 @@ class ModerationConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
-        from testimonies import signals
+        from testimonies import identifying, signals
 
-        from . import services
+        from . import presend, services
         from .screening import screening_request
 
         def screening_needed(sender, *, testimony_id, **kwargs):
@@ -21,6 +21,8 @@ class ModerationConfig(AppConfig):
         signals.screening_needed.connect(
             screening_needed, weak=False, dispatch_uid="moderation-screening"
         )
+        # The author sees, before sending, what the quick detectors find in their words.
+        identifying.register(presend.identifying_findings)
         signals.changed_by_admin.connect(
             services.audit_admin_change, weak=False, dispatch_uid="moderation-admin-change"
         )

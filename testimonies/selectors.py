@@ -5,6 +5,7 @@ Everything the public reads is in wall.selectors.
 
 from django.db.models import QuerySet
 
+from . import identifying
 from .models import Testimony
 from .receipts import receipt_hash
 
@@ -24,4 +25,14 @@ def author_testimonies(*, user) -> QuerySet[Testimony]:
         Testimony.objects.filter(author=user)
         .exclude(kind=Testimony.Kind.METOO)
         .order_by("-created_at")
+    )
+
+
+def author_findings(*, testimony: Testimony) -> identifying.Preview | None:
+    """What may identify someone in the author's saved words, while a moderator has yet to
+    publish them: shown on /manage/, so the author can still take it out."""
+    if testimony.kind == Testimony.Kind.METOO or testimony.status == Testimony.Status.PUBLISHED:
+        return None
+    return identifying.preview(
+        title=testimony.title, body=testimony.body, language=testimony.language
     )
