@@ -101,7 +101,8 @@ class AppSettings:
     @property
     def PRESEND_MIN_CONFIDENCE(self) -> float:
         """Findings less sure than this are not shown to the author before sending (the
-        moderator still sees them). At 0.7, no clean text of the labelled corpus is flagged."""
+        moderator still sees them). At 0.7, 2 of the 750 clean texts of the labelled corpus
+        (tests/moderation/corpus) are held back, and 5 of every 6 identifying ones."""
         return _setting("PRESEND_MIN_CONFIDENCE", 0.7)
 
     @property
