@@ -10,9 +10,9 @@ class ModerationConfig(AppConfig):
         from django.contrib.auth import get_user_model
         from django.db.models.signals import pre_delete
 
-        from testimonies import signals
+        from testimonies import identifying, signals
 
-        from . import services
+        from . import presend, services
         from .screening import screening_request
 
         def screening_needed(sender, *, testimony_id, **kwargs):
@@ -24,6 +24,8 @@ class ModerationConfig(AppConfig):
         signals.withdrawn.connect(
             services.audit_text_purge_withdrawn, weak=False, dispatch_uid="moderation-withdrawn"
         )
+        # The author sees, before sending, what the quick detectors find in their words.
+        identifying.register(presend.identifying_findings)
         signals.changed_by_admin.connect(
             services.audit_admin_change, weak=False, dispatch_uid="moderation-admin-change"
         )

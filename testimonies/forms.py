@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from . import identifying
 from .app_settings import app_settings
 from .models import Testimony
 from .text import clean_text
@@ -124,6 +125,10 @@ class TestimonyForm(forms.ModelForm):
         ),
     )
 
+    # Sent by "Send as it is" (templates/testimonies/_presend.html): the author was shown what
+    # may identify someone in these exact words, and chose to send them.
+    send_as_is = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
@@ -147,6 +152,17 @@ class TestimonyForm(forms.ModelForm):
                 "Readers see these first and open your words only if they choose to."
             ),
         }
+
+    def presend_check(self) -> identifying.Preview | None:
+        """What to show the author before their valid words are sent; None to send them."""
+        data = self.cleaned_data
+        return identifying.presend_check(
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            language=data["language"],
+            token=data["send_as_is"],
+        )
 
     def _post_clean(self):
         # A text refused before cleaning has no value to check the kind's rules against:

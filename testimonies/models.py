@@ -214,6 +214,14 @@ class Testimony(models.Model):
         except KeyError:
             return "ltr"
 
+    @property
+    def reaction_counts(self) -> list[tuple[str, int]]:
+        """Each kind of support and how many readers sent it, in the order the wall shows them."""
+        return [
+            (label, getattr(self, Reaction.COUNTER_FIELD[kind]))
+            for kind, label in Reaction.Kind.choices
+        ]
+
     def validate_constraints(self, exclude=None):
         # The check constraints restate clean()'s rules for the database, which enforces them
         # on every write; clean() has already said what is wrong in plain words. Checking them

@@ -6,6 +6,7 @@ Everything else the public reads is in wall.selectors.
 
 from django.db.models import QuerySet, Sum
 
+from . import identifying
 from .models import PublishedTotal, Testimony
 from .receipts import receipt_hash
 
@@ -36,3 +37,13 @@ def metoo_count_uncached() -> int:
     it fresh, so the number they are shown counts them.
     """
     return PublishedTotal.objects.aggregate(total=Sum("count"))["total"] or 0
+
+
+def author_findings(*, testimony: Testimony) -> identifying.Preview | None:
+    """What may identify someone in the author's saved words, while a moderator has yet to
+    publish them: shown on /manage/, so the author can still take it out."""
+    if testimony.kind == Testimony.Kind.METOO or testimony.status == Testimony.Status.PUBLISHED:
+        return None
+    return identifying.preview(
+        title=testimony.title, body=testimony.body, language=testimony.language
+    )

@@ -91,6 +91,10 @@ _share_post_with_token = csrf_protect(_share_post)
 def _share_save(request, form) -> HttpResponse:
     if not form.is_valid():
         return _share_page(request, form, status=400)
+    presend = form.presend_check()
+    if presend:
+        # Nothing is saved yet: the author sees what may identify someone, and chooses.
+        return _share_page(request, form, presend=presend)
     # Counted only once the form is valid: correcting a mistake never uses up the limit.
     if not ShareForm.says_only_metoo(request.POST) and limit_reached(request, "share"):
         return _share_page(
@@ -250,9 +254,11 @@ def _receipt_page(request, form, *, limited=False):
     )
 
 
-def _manage_page(request, testimony, *, status=200, **forms):
+def _manage_page(request, testimony, *, status=200, presend=None, **forms):
     context = {
         "testimony": testimony,
+        "findings": selectors.author_findings(testimony=testimony),
+        "presend": presend,
         "code": request.POST.get("code", ""),
         "edit_form": forms.get("edit_form")
         or AuthorEditForm(
@@ -335,6 +341,10 @@ def _author_apply(request, apply, form_class, form_key):
 @require_POST
 def manage_edit(request):
     def apply(testimony, form):
+        presend = form.presend_check()
+        if presend:
+            # Nothing is saved yet: the same choice as on the share form.
+            return _manage_page(request, testimony, edit_form=form, presend=presend)
         try:
             services.testimony_author_edit(
                 testimony=testimony,

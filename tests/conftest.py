@@ -192,3 +192,12 @@ def redis_server(tmp_path):
         if process.poll() is None:
             process.kill()
         process.wait()
+
+
+def share_as_is(client, data: dict, **extra):
+    """Post the share form as an author does who, shown what may identify someone in their
+    words, chooses "Send as it is" (testimonies.identifying); the response that follows."""
+    from testimonies import identifying
+
+    token = identifying.send_as_is_token(title=data.get("title", ""), body=data.get("body", ""))
+    return client.post("/share/", {**data, "send_as_is": token}, **extra)

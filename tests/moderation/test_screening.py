@@ -9,7 +9,7 @@ from moderation import screening, tasks
 from moderation.models import Screening
 from testimonies import services
 from testimonies.models import Testimony
-from tests.conftest import broker_outage, wait_for
+from tests.conftest import broker_outage, share_as_is, wait_for
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +20,7 @@ BATCHED = override_settings(MODERATION_SCREENING_BATCH_SECONDS=1)
 def submit(client, n: int) -> list[Testimony]:
     for i in range(n):
         body = f"Statement {i}: write to me at someone{i}@example.org"
-        assert client.post("/share/", {"kind": "statement", "body": body}).status_code == 200
+        assert share_as_is(client, {"kind": "statement", "body": body}).status_code == 200
     return list(Testimony.objects.order_by("pk"))
 
 

@@ -6,14 +6,14 @@ from django.test import override_settings
 from moderation.models import Screening
 from moderation.tasks import sweep_unscreened
 from testimonies.models import Testimony
-from tests.conftest import broker_outage, wait_for
+from tests.conftest import broker_outage, share_as_is, wait_for
 
 pytestmark = pytest.mark.worker
 
 
 def test_a_real_worker_screens_a_submitted_statement(client, celery_worker_process):
-    response = client.post(
-        "/share/", {"kind": "statement", "body": "Write to me at someone@example.org please"}
+    response = share_as_is(
+        client, {"kind": "statement", "body": "Write to me at someone@example.org please"}
     )
     assert response.status_code == 200
     testimony = Testimony.objects.get()
@@ -32,7 +32,7 @@ def test_a_submission_made_while_the_broker_was_down_is_screened_by_the_sweeper(
     client, celery_worker_process
 ):
     with broker_outage():
-        response = client.post("/share/", {"kind": "statement", "body": "Call +44 20 7946 0958"})
+        response = share_as_is(client, {"kind": "statement", "body": "Call +44 20 7946 0958"})
     assert response.status_code == 200
     testimony = Testimony.objects.get()
     assert not Screening.objects.exists()
