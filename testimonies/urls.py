@@ -6,6 +6,7 @@ app_name = "testimonies"
 
 urlpatterns = [
     path("share/", views.share, name="share"),
+    path("share/counted/", views.share_counted, name="share_counted"),
     path("manage/", views.manage, name="manage"),
     path("manage/edit/", views.manage_edit, name="manage_edit"),
     path("manage/appeal/", views.manage_appeal, name="manage_appeal"),

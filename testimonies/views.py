@@ -11,9 +11,10 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -113,6 +114,12 @@ def _share_save(request, form) -> HttpResponse:
         )
     except services.AlreadyReceived:
         return render(request, "testimonies/share_received.html")
+    if submission.receipt_code is None and not form.cleaned_data["submission_token"]:
+        # A bare "me too" from the wall without JavaScript carries no token to tell a reload
+        # from a second tap: the thank-you is a page of its own, so a reload counts nothing.
+        counted = HttpResponseRedirect(reverse("testimonies:share_counted"))
+        counted.status_code = 303  # See Other: the browser GETs it, and a reload GETs again
+        return counted
     # Rendered, not redirected: the receipt code is shown this once and never stored.
     return _share_done(
         request,
@@ -122,11 +129,24 @@ def _share_save(request, form) -> HttpResponse:
     )
 
 
+@never_cache
+@require_GET
+def share_counted(request):
+    """Where a bare "me too" sent without a token lands after it is counted (see _share_save)."""
+    return _share_done(
+        request, kind=Testimony.Kind.METOO, code=None, metoo_count=_metoo_count_now()
+    )
+
+
 def _metoo_count_after(submission) -> int | None:
     """How many have said "me too", this one included; None for words (not yet counted), or
     if the database cannot say: the "me too" is saved, and the page must not claim otherwise."""
     if submission.testimony.kind != Testimony.Kind.METOO:
         return None
+    return _metoo_count_now()
+
+
+def _metoo_count_now() -> int | None:
     try:
         return selectors.metoo_count_uncached()
     except DatabaseError:

@@ -172,6 +172,6 @@ def test_the_topics_and_warnings_every_install_starts_with_are_in_the_readers_la
 def test_the_cached_confirmation_after_sharing_is_in_each_authors_language():
     for language in ["ar", "en", "es", "ar"]:
         response = Client().post(
-            "/share/", {"kind": "metoo", "body": ""}, HTTP_ACCEPT_LANGUAGE=language
+            "/share/", {"kind": "metoo", "body": ""}, follow=True, HTTP_ACCEPT_LANGUAGE=language
         )
         assert in_language(response.content.decode(), language), language

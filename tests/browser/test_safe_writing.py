@@ -68,6 +68,15 @@ def test_one_tap_on_the_wall_counts_a_metoo_and_says_where_it_stands(new_page, j
         )
         expect(page.locator(".receipt__code")).to_have_count(0)
 
+    with step("10. survivor: reloads the thank-you page, which counts nothing more"):
+        # With JavaScript the form carries a token, so a reload sending it again is "already
+        # received"; without, the wall's form has none: the thank-you is a page of its own.
+        page.reload()
+        if not javascript:
+            thanks = page.get_by_role("heading", name="Thank you. You are not alone.")
+            expect(thanks).to_be_visible()
+        assert Testimony.objects.filter(kind=Testimony.Kind.METOO).count() == 1
+
     with step("10. survivor: the wall's count has gone up by one"):
         # The browser may keep the wall for a second (PUBLIC_MAX_AGE): look again until then.
         def count_on_the_wall():

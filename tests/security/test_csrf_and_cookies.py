@@ -45,7 +45,9 @@ def test_a_reaction_from_the_site_itself_is_counted():
 
 def one_tap_metoo(**headers):
     """The wall's one-tap form as a browser sends it: no CSRF token, no cookie."""
-    return Client(enforce_csrf_checks=True).post("/share/", {"kind": "metoo"}, **headers)
+    return Client(enforce_csrf_checks=True).post(
+        "/share/", {"kind": "metoo"}, follow=True, **headers
+    )
 
 
 def test_the_walls_one_tap_metoo_is_counted_without_a_csrf_token_from_the_site_itself():

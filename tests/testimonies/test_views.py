@@ -30,7 +30,7 @@ def test_the_share_form_has_a_label_for_every_field_and_the_guidance(client):
     ],
 )
 def test_each_kind_can_be_posted_and_gets_a_confirmation(client, data, kind):
-    response = client.post(SHARE, data)
+    response = client.post(SHARE, data, follow=True)
     assert response.status_code == 200
     assert "Thank you" in response.content.decode()
     assert Testimony.objects.get().kind == kind
@@ -62,7 +62,7 @@ def test_each_author_is_shown_their_own_receipt_code_on_the_confirmation(client)
     assert all(RECEIPT_SLOT not in page.content.decode() for page in pages)
     story = client.post(SHARE, {"kind": "story", "body": "A story. " * 40}).content.decode()
     assert receipt_code_in(story) not in codes
-    metoo = client.post(SHARE, {"kind": "metoo"}).content.decode()
+    metoo = client.post(SHARE, {"kind": "metoo"}, follow=True).content.decode()
     assert "counted on the wall" in metoo and "receipt__code" not in metoo
 
 
@@ -251,11 +251,23 @@ def test_the_shared_page_parts_mark_the_current_page_and_never_mix_up_visitors(
 def test_a_metoo_is_told_where_it_stands_in_the_wave(client):
     PublishedTotal.objects.create(kind="statement", shard=0, count=1_234_565)
     PublishedTotal.objects.create(kind="metoo", shard=1, count=1)
-    html = client.post(SHARE, {"kind": "metoo"}).content.decode()
+    html = client.post(SHARE, {"kind": "metoo"}, follow=True).content.decode()
     assert "You are one of 1,234,567 people who have said “me too”." in html
     # The page is kept whole for the next author: each gets their own number.
-    html = client.post(SHARE, {"kind": "metoo"}).content.decode()
+    html = client.post(SHARE, {"kind": "metoo"}, follow=True).content.decode()
     assert "You are one of 1,234,568 people" in html
+
+
+def test_a_metoo_without_a_token_is_thanked_on_a_page_a_reload_does_not_send_again(client):
+    # The wall's one-tap form without JavaScript has no token: a reload of a page answering
+    # the POST would send it again, so the answer is a redirect to a page of its own.
+    response = client.post(SHARE, {"kind": "metoo"})
+    assert response.status_code == 303
+    assert response["Location"] == "/share/counted/"
+    for _ in range(2):  # the thank-you, then a reload of it
+        html = client.get("/share/counted/").content.decode()
+        assert "You are one of 1 person who has said “me too”." in html
+    assert Testimony.objects.filter(kind="metoo").count() == 1
 
 
 def test_words_are_not_told_a_number_they_are_not_yet_counted_in(client):
