@@ -23,6 +23,9 @@ def test_a_french_phone_number_shared_in_french_is_highlighted_for_the_moderator
         author.locator('input[name="kind"][value="statement"]').check()
         author.locator("#id_body").fill(FRENCH)
         author.locator("form.share-form button[type=submit]").click()
+    with step("languages: the number is marked before sending; the author sends it as it is"):
+        expect(author.locator("mark").filter(has_text="06 12 34 56 78")).to_have_count(1)
+        author.get_by_role("button", name="Envoyer tel quel").click()
         expect(author.locator(".receipt__code code")).to_be_visible()
     testimony = Testimony.objects.get()
     assert testimony.language == "fr"
