@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from testimonies.models import Testimony
@@ -98,6 +99,15 @@ class QueueItem(models.Model):
 
     def __str__(self):
         return f"{self.get_reason_display()}: {self.testimony}"
+
+    def lease_running(self, now=None) -> bool:
+        """Whether someone's claim still holds the item (at ``now``, by default now)."""
+        return self.lease_expires_at is not None and self.lease_expires_at > (now or timezone.now())
+
+    @property
+    def holder_id(self) -> int | None:
+        """Who holds the item now: the claimant while the lease runs, else nobody."""
+        return self.claimed_by_id if self.lease_running() else None
 
 
 class Report(models.Model):

@@ -377,8 +377,7 @@ def _held_by_other(item: QueueItem, moderator: AbstractBaseUser, now) -> bool:
     return (
         item.claimed_by_id is not None
         and item.claimed_by_id != moderator.pk
-        and item.lease_expires_at is not None
-        and item.lease_expires_at > now
+        and item.lease_running(now)
     )
 
 
@@ -390,7 +389,7 @@ def item_release(*, item_id: int, moderator: AbstractBaseUser) -> QueueItem:
         ).first()
         if item is None or not item.is_open:
             raise DecisionRefused(_("This item has already been decided."))
-        if item.claimed_by_id != moderator.pk or not _lease_running(item, timezone.now()):
+        if item.claimed_by_id != moderator.pk or not item.lease_running():
             raise DecisionRefused(_("You are not holding this item: there is nothing to release."))
         item.claimed_by, item.lease_expires_at = None, None
         item.save(update_fields=["claimed_by", "lease_expires_at"])
@@ -399,10 +398,6 @@ def item_release(*, item_id: int, moderator: AbstractBaseUser) -> QueueItem:
             AuditEntry.Action.RELEASE, testimony=item.testimony, actor=moderator, keep_text=False
         )
         return item
-
-
-def _lease_running(item: QueueItem, now) -> bool:
-    return item.lease_expires_at is not None and item.lease_expires_at > now
 
 
 def release_expired_claims() -> int:

@@ -5,7 +5,6 @@ from django.core import signing
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
@@ -34,7 +33,6 @@ def queue(request):
             "items": selectors.open_items(reason=reason)[:100],
             "current_list": reason,
             "reasons": QueueItem.Reason.choices,
-            "now": timezone.now(),
         },
     )
 
@@ -100,9 +98,7 @@ def _render_item(request, queue_item, *, forms=None, unconfirmed=None, status=20
             "unconfirmed": unconfirmed,
             "reports": testimony.reports.order_by("created_at")[:20],
             "mine": queue_item.claimed_by_id == request.user.pk,
-            "holding": queue_item.claimed_by_id == request.user.pk
-            and queue_item.lease_expires_at is not None
-            and queue_item.lease_expires_at > timezone.now(),
+            "holding": queue_item.holder_id == request.user.pk,
             # Bound only when the edits were posted: a refused "as it is" must not empty them.
             "approve_form": forms.get("approve_edits")
             or ApproveForm(
