@@ -20,7 +20,25 @@ def without_statement_timeout(**_signal_kwargs) -> None:
 
 
 class DatabaseUnavailable(DatabaseError):
-    """The database did not answer within the deadline."""
+    """The database failed in a way Django did not translate into a DatabaseError."""
+
+
+def cut_connection(wrapper) -> bool:
+    """Shut the socket of ``wrapper``'s open connection, from any thread: whatever waits on it
+    fails at once. False if there was no open connection to cut."""
+    raw = getattr(wrapper.connection, "pgconn", None)
+    if raw is None:
+        return False
+    try:
+        fileno = raw.socket
+    except wrapper.Database.Error:  # the connection is already lost
+        return False
+    if fileno < 0:
+        return False
+    with socket.socket(fileno=os.dup(fileno)) as sock, contextlib.suppress(OSError):
+        # Not connected (the server went first) is as cut as it gets.
+        sock.shutdown(socket.SHUT_RDWR)
+    return True
 
 
 @contextlib.contextmanager
@@ -32,6 +50,12 @@ def deadline(seconds: float):
     connection would wait for ever. A timer shuts this connection's socket when the deadline
     passes, so the waiting query fails at once with a DatabaseError and the caller can answer;
     Django opens a new connection next time.
+
+    Every failure of the database inside the block reaches the caller as a DatabaseError. Django
+    wraps the driver's errors on execute and fetch, not on closing a cursor: when a connection
+    dies while a server-side cursor is being read (a form's choices, an ``iterator()``), the
+    cursor's close raises psycopg's own OperationalError in place of Django's, and a caller's
+    ``except DatabaseError`` would miss it (a 500 instead of the words given back).
     """
     if connection.vendor != "postgresql" or seconds <= 0:
         yield
@@ -45,18 +69,20 @@ def deadline(seconds: float):
         with lock:
             if state["done"]:
                 return
-            raw = getattr(wrapper.connection, "pgconn", None)
-            if raw is None or raw.socket < 0:
-                return
-            logger.warning("The database did not answer within %s s: connection cut", seconds)
-            with socket.socket(fileno=os.dup(raw.socket)) as sock:
-                sock.shutdown(socket.SHUT_RDWR)
+            if cut_connection(wrapper):
+                logger.warning("The database did not answer within %s s: connection cut", seconds)
 
     timer = threading.Timer(seconds, cut)
     timer.daemon = True
     timer.start()
     try:
         yield
+    except DatabaseError:
+        raise
+    except wrapper.Database.Error as error:
+        # As Django does for the errors it wraps: this connection is not to be used again.
+        wrapper.errors_occurred = True
+        raise DatabaseUnavailable(*error.args) from error
     finally:
         with lock:
             state["done"] = True

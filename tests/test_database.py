@@ -2,10 +2,11 @@
 
 import time
 
+import psycopg
 import pytest
 from django.db import DatabaseError, connection
 
-from config.database import deadline
+from config.database import cut_connection, deadline
 from testimonies.models import Topic
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -26,6 +27,29 @@ def test_the_next_request_gets_a_working_connection_after_a_cut(on_postgres):
     connection.close_if_unusable_or_obsolete()  # what Django does between requests
 
     assert Topic.objects.exists() in (True, False)
+
+
+def test_a_connection_lost_as_a_server_side_cursor_closes_is_a_database_error(
+    on_postgres, monkeypatch
+):
+    # A form's choices are read with iterator(), a server-side cursor on PostgreSQL. Django wraps
+    # the driver's errors on execute and fetch, not on close: a connection lost between the last
+    # fetch and the cursor's CLOSE (CI met it, a deadline firing there) raised psycopg's own
+    # error, which the share page's `except DatabaseError` missed: a 500, the words not given back.
+    close = psycopg.ServerCursor.close
+
+    def lost_then_close(cursor):
+        assert cut_connection(connection)
+        close(cursor)
+
+    monkeypatch.setattr(psycopg.ServerCursor, "close", lost_then_close)
+    Topic.objects.get_or_create(slug="work", defaults={"name": "Work"})
+    with pytest.raises(DatabaseError), deadline(30):
+        list(Topic.objects.values_list("slug").iterator())
+    monkeypatch.undo()
+    connection.close_if_unusable_or_obsolete()  # what Django does between requests
+
+    assert Topic.objects.filter(slug="work").exists()
 
 
 def test_a_query_that_answers_in_time_is_left_alone(on_postgres):

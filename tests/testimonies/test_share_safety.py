@@ -3,9 +3,11 @@
 import contextlib
 import re
 
+import psycopg
 import pytest
 from django.db import connection
 
+from config.database import cut_connection
 from testimonies.models import ContentWarning, Testimony, Topic
 from testimonies.services import testimony_submit
 
@@ -172,6 +174,31 @@ def test_a_story_sent_while_the_database_is_down_comes_back_with_every_word(clie
     assert client.post(SHARE, data).status_code == 200
     assert client.post(SHARE, data).status_code == 200
     assert Testimony.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_words_come_back_when_the_connection_is_lost_as_the_forms_choices_are_read(
+    client, on_postgres, monkeypatch
+):
+    # The topics and warnings are read through a server-side cursor; the connection is lost
+    # between its last fetch and its close (a deadline firing there, as it did in CI).
+    Topic.objects.get_or_create(slug="workplace", defaults={"name": "Workplace"})
+    close = psycopg.ServerCursor.close
+
+    def lost_then_close(cursor):
+        cut_connection(connection)
+        close(cursor)
+
+    monkeypatch.setattr(psycopg.ServerCursor, "close", lost_then_close)
+    # No text yet: the form comes back to be finished, with the title already typed.
+    response = client.post(SHARE, {"kind": "story", "title": "Years later", "body": ""})
+    monkeypatch.undo()
+    connection.close_if_unusable_or_obsolete()  # what Django does after a request
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'value="Years later"' in html
+    assert "Workplace" in html
 
 
 @pytest.mark.django_db(transaction=True)
