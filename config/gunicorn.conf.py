@@ -69,6 +69,15 @@ if os.environ.get("LOG_FORMAT") == "json":
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
+def post_worker_init(worker):
+    """Load what the pre-send check reads (name lists, the gazetteer: about a second) before
+    this worker takes its first request. Otherwise the first authors after a start wait for
+    it, and each thread that meets the lists cold loads a copy of its own."""
+    from moderation.detectors import warm_up
+
+    warm_up()
+
+
 def child_exit(server, worker):
     """Metrics of a worker process that has gone are kept, and its live gauges dropped."""
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):

@@ -274,9 +274,23 @@ def _receipt_page(request, form, *, limited=False):
     )
 
 
+# From this many look-ups left, the author's page says how many remain before the pause.
+LOOKUPS_LEFT_SHOWN_AT = 3
+
+
+def _lookups_left(request):
+    """How the receipt look-ups of this network stand, for an author who came with a code,
+    once few are left (None otherwise: nothing to say yet)."""
+    if not request.POST.get("code"):
+        return None
+    status = limit_status(request, "receipt_lookup")
+    return status if status and status.remaining <= LOOKUPS_LEFT_SHOWN_AT else None
+
+
 def _manage_page(request, testimony, *, status=200, presend=None, **forms):
     context = {
         "testimony": testimony,
+        "lookups_left": _lookups_left(request),
         "findings": selectors.author_findings(testimony=testimony),
         "presend": presend,
         "code": request.POST.get("code", ""),

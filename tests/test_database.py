@@ -57,3 +57,13 @@ def test_a_query_that_answers_in_time_is_left_alone(on_postgres):
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
     assert connection.is_usable()
+
+
+def test_a_deadline_left_in_time_never_cuts_the_connection_afterwards(on_postgres):
+    for _ in range(50):
+        with deadline(0.2), connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    # Outside any deadline, past the moment all fifty would have fallen due.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_sleep(0.5)")
+    assert connection.is_usable()

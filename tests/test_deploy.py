@@ -9,6 +9,8 @@ import sys
 import pytest
 from django.conf import settings
 
+from moderation.detectors import arabic_names, names, places
+
 
 @pytest.mark.parametrize("with_redis", [False, True], ids=["embedded", "redis"])
 def test_manage_py_check_deploy_is_clean_in_production_mode(tmp_path, with_redis):
@@ -66,6 +68,22 @@ def test_gunicorn_listens_on_loopback_unless_told_otherwise(monkeypatch):
     monkeypatch.setenv("GUNICORN_BIND", "unix:/run/metoo/web.sock")
     conf = runpy.run_path(str(settings.BASE_DIR / "config" / "gunicorn.conf.py"))
     assert conf["bind"] == "unix:/run/metoo/web.sock"
+
+
+def test_each_web_worker_loads_the_detectors_before_its_first_request():
+    loaders = (
+        names.given_names,
+        names.more_given_names,
+        places.gazetteer,
+        arabic_names.given_names,
+    )
+    for loader in loaders:
+        loader.cache_clear()
+    conf = runpy.run_path(str(settings.BASE_DIR / "config" / "gunicorn.conf.py"))
+
+    conf["post_worker_init"](worker=None)
+
+    assert [loader.cache_info().currsize for loader in loaders] == [1, 1, 1, 1]
 
 
 def test_the_licence_is_the_agpl_version_3_or_later():

@@ -125,6 +125,23 @@ def test_receipt_lookups_are_rate_limited(client, submission, settings):
     assert client.post(MANAGE, {"code": submission.receipt_code}).status_code == 429
 
 
+def test_the_authors_page_says_how_many_lookups_are_left_once_few_are(client, submission, settings):
+    settings.RATELIMITS = {"receipt_lookup": ["5/h"]}
+    pages = [client.post(MANAGE, {"code": submission.receipt_code}) for _ in range(5)]
+
+    said = [
+        re.search(r"a testimony (\d+) more times? before a pause", page.content.decode())
+        for page in pages
+    ]
+    # Plenty left: nothing said. Then each page counts down, and deleting is said to work.
+    assert said[0] is None
+    assert [int(found[1]) for found in said[1:]] == [3, 2, 1, 0]
+    html = pages[-1].content.decode()
+    assert "the count starts again in" in html
+    assert "Deleting your testimony always works." in html
+    assert client.post(MANAGE, {"code": submission.receipt_code}).status_code == 429
+
+
 def test_the_manage_page_is_never_cached(client, submission):
     response = client.post(MANAGE, {"code": submission.receipt_code})
     assert "no-store" in response["Cache-Control"]
