@@ -282,11 +282,10 @@ def findings_refresh(*, testimony: Testimony) -> Screening:
 
 def findings_in_text(*, testimony: Testimony) -> list[dict]:
     """What screening found in the testimony's words as they are now, screened again if they
-    changed since. A testimony never screened (made outside the usual flow) has none."""
+    changed since, or now if they never were (a testimony made outside the usual flow): no
+    text is published on the strength of a screening that did not happen."""
     screening = Screening.objects.filter(testimony=testimony).first()
-    if screening is None:
-        return []
-    if screening.testimony_version != testimony.version:
+    if screening is None or screening.testimony_version != testimony.version:
         screening = findings_refresh(testimony=testimony)
     return screening.findings
 

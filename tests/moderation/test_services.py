@@ -407,6 +407,17 @@ def test_approving_a_text_with_findings_unconfirmed_publishes_nothing(moderator)
     assert not AuditEntry.objects.exists()
 
 
+def test_a_text_never_screened_is_screened_before_it_can_be_approved(moderator):
+    # Made outside the usual flow: queued without a screening (an import, a report on an old
+    # testimony). Its phone number still needs the moderator's confirmation.
+    testimony = TestimonyFactory(body=PHONE)
+    item = services.queue_item_open(testimony=testimony, reason=QueueItem.Reason.REPORT)
+    with pytest.raises(services.FindingsUnconfirmed) as refused:
+        services.decision_approve(item_id=item.pk, moderator=moderator, version=1)
+    assert [finding["kind"] for finding in refused.value.findings] == ["phone"]
+    assert Testimony.objects.get().status == Testimony.Status.PENDING
+
+
 def test_approving_a_text_with_findings_confirmed_publishes_it_as_it_is(moderator):
     item = screened_item(PHONE)
     testimony = services.decision_approve(
