@@ -18,6 +18,7 @@ from django.http import HttpRequest
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext as _now
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 logger = logging.getLogger(__name__)
 
@@ -209,12 +210,18 @@ def limit_status(request: HttpRequest, scope: str) -> LimitStatus | None:
 
 
 def limit_reached_message(request: HttpRequest, scope: str) -> str:
-    """LIMIT_REACHED_MESSAGE, and when the client may send again."""
+    """LIMIT_REACHED_MESSAGE, how many the limit allows (none left), and when the client may
+    send again."""
     status = limit_status(request, scope)
     if status is None or status.remaining:
         return str(LIMIT_REACHED_MESSAGE)
+    used_up = ngettext(
+        "One network can send this form %(limit)s time before a pause, and none is left for now.",
+        "One network can send this form %(limit)s times before a pause, and none are left for now.",
+        status.limit,
+    ) % {"limit": status.limit}
     again = _now("You can try again in %(time)s.") % {"time": status.resets_in}
-    return f"{LIMIT_REACHED_MESSAGE} {again}"
+    return f"{LIMIT_REACHED_MESSAGE} {used_up} {again}"
 
 
 def _counter_name(scope: str, rate: str, key: str) -> str:

@@ -285,4 +285,5 @@ def test_a_refused_share_says_when_to_try_again(client, settings, monkeypatch):
     client.post(SHARE, {"kind": "statement", "body": "Me too."})
     html = client.post(SHARE, {"kind": "statement", "body": "Kept words."}).content.decode()
     assert "Nothing was lost" in html and "Kept words." in html
+    assert "One network can send this form 1 time before a pause, and none is left" in html
     assert "You can try again in 45\xa0minutes." in html
